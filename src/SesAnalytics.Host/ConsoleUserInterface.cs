@@ -2,12 +2,15 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace SesAnalytics.Host;
 
 /// <summary>Writes PowerShell's streams to stdout and stderr the way pwsh does, and answers -Confirm prompts.</summary>
-internal sealed class ConsoleUserInterface : PSHostUserInterface
+internal sealed partial class ConsoleUserInterface : PSHostUserInterface
 {
+    private static readonly bool PlainOut = Console.IsOutputRedirected;
+    private static readonly bool PlainErr = Console.IsErrorRedirected;
     private readonly ConsoleRawUserInterface _rawUi = new();
     private readonly ProgressLine _progress = new();
 
@@ -121,15 +124,19 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
         }
     }
 
+    // Like pwsh, no colour escapes reach a file or a CI log.
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex EscapeSequence();
+
     private void WriteOut(string value)
     {
         _progress.Clear();
-        Console.Out.Write(value);
+        Console.Out.Write(PlainOut ? EscapeSequence().Replace(value, string.Empty) : value);
     }
 
     private void WriteErr(string value)
     {
         _progress.Clear();
-        Console.Error.WriteLine(value);
+        Console.Error.WriteLine(PlainErr ? EscapeSequence().Replace(value, string.Empty) : value);
     }
 }

@@ -13,7 +13,10 @@ internal sealed class ScriptRunner(HostOptions options, string manifestPath)
         var state = InitialSessionState.CreateDefault2();
         using Runspace runspace = RunspaceFactory.CreateRunspace(_host, state);
         runspace.Open();
-        Prepare(runspace);
+        if (!Prepare(runspace))
+        {
+            return 1;
+        }
 
         using PowerShell shell = PowerShell.Create(runspace);
         if (options.File is not null)
@@ -57,19 +60,22 @@ internal sealed class ScriptRunner(HostOptions options, string manifestPath)
             return _host.ExitCode ?? 130;
         }
 
-        return _host.ExitCode ?? LastExitCode(runspace);
+        // As with pwsh -Command, errors written by the command make the exit code 1; a script file decides with exit.
+        int fallback = options.Command is not null && shell.HadErrors ? 1 : LastExitCode(runspace);
+        return _host.ExitCode ?? fallback;
     }
 
-    private void Prepare(Runspace runspace)
+    private bool Prepare(Runspace runspace)
     {
         using PowerShell shell = PowerShell.Create(runspace);
-        if (Console.IsOutputRedirected)
+        shell.AddCommand("Import-Module").AddParameter("Name", manifestPath);
+        shell.Invoke();
+        foreach (ErrorRecord error in shell.Streams.Error)
         {
-            shell.AddScript("$PSStyle.OutputRendering = 'PlainText'").AddStatement();
+            Render(runspace, error);
         }
 
-        shell.AddCommand("Import-Module").AddParameter("Name", manifestPath).AddParameter("ErrorAction", "Stop");
-        shell.Invoke();
+        return !shell.HadErrors;
     }
 
     private static void Render(Runspace runspace, ErrorRecord record)

@@ -27,7 +27,7 @@ internal sealed record ParameterDoc(string Name, IReadOnlyList<string> Descripti
         Usages.FirstOrDefault(u => u.AllSets || u.SetNames.Contains(setName, StringComparer.OrdinalIgnoreCase));
 }
 
-/// <summary>One ```yaml block of a parameter.</summary>
+/// <summary>One ```yaml block of a parameter; <see cref="Line"/> is its 'Parameter Sets:' line.</summary>
 internal sealed record ParameterUsage(
     int Line,
     string Type,

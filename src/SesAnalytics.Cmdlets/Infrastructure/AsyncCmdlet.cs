@@ -29,13 +29,30 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Runs on the pipeline thread before any async work: the place to read session state.</summary>
+    protected virtual void Prepare()
+    {
+    }
+
     protected virtual Task BeginProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected virtual Task ProcessRecordAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected virtual Task EndProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected sealed override void BeginProcessing() => Run(BeginProcessingAsync);
+    protected sealed override void BeginProcessing()
+    {
+        try
+        {
+            Prepare();
+        }
+        catch (Exception error) when (error is not PipelineStoppedException and not PSInvalidOperationException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(error));
+        }
+
+        Run(BeginProcessingAsync);
+    }
 
     protected sealed override void ProcessRecord() => Run(ProcessRecordAsync);
 

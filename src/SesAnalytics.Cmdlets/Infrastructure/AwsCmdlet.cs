@@ -1,0 +1,103 @@
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using SesAnalytics.Engine.Aws.Context;
+
+namespace SesAnalytics.Cmdlets.Infrastructure;
+
+/// <summary>
+/// The AWS parameters every cmdlet that calls AWS shares, resolved as AWS.Tools users expect: these parameters, then
+/// the AWS.Tools session defaults, then the SDK's default chain.
+/// </summary>
+public abstract class AwsCmdlet : AsyncCmdlet
+{
+    /// <summary>The AWS region, such as us-east-1.</summary>
+    [Parameter]
+    [Alias("RegionToCall")]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary>A profile in the shared AWS config and credentials files (or the .NET SDK store).</summary>
+    [Parameter]
+    [Alias("StoredCredentials", "AWSProfileName")]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileName { get; set; }
+
+    /// <summary>A credentials file other than ~/.aws/credentials.</summary>
+    [Parameter]
+    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileLocation { get; set; }
+
+    [Parameter]
+    [Alias("AK")]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    [Parameter]
+    [Alias("SK", "SecretAccessKey")]
+    [ValidateNotNullOrEmpty]
+    public string? SecretKey { get; set; }
+
+    [Parameter]
+    [Alias("ST")]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
+    /// <summary>An AWS credentials object (from Get-AWSCredential or the AWS SDK), or a PSCredential whose user name is
+    /// the access key id and whose password is the secret key.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Credential { get; set; }
+
+    /// <summary>Call this endpoint instead of AWS's (LocalStack, a VPC endpoint, a test fake).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>The region, credentials and endpoints this invocation uses; set before any async work starts.</summary>
+    protected AwsContext Aws { get; private set; } = null!;
+
+    /// <summary>Resolves the context on the pipeline thread (it reads session variables) and says where it came from.</summary>
+    protected override void Prepare()
+    {
+        object? credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
+        string? accessKey = AccessKey, secretKey = SecretKey;
+        if (credential is PSCredential psCredential)
+        {
+            accessKey = psCredential.UserName;
+            secretKey = Unprotect(psCredential);
+            credential = null;
+        }
+
+        var request = new AwsContextRequest
+        {
+            Region = Region,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            AccessKey = accessKey,
+            SecretKey = secretKey,
+            SessionToken = SessionToken,
+            Credential = credential,
+            EndpointUrl = EndpointUrl,
+            StoredRegion = SessionState.PSVariable.GetValue("StoredAWSRegion") as string,
+            StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+        };
+        Aws = new AwsContextResolver().Resolve(request);
+        WriteVerbose(Aws.DescribeSources());
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    private static string Unprotect(PSCredential credential)
+    {
+        IntPtr text = Marshal.SecureStringToGlobalAllocUnicode(credential.Password);
+        try
+        {
+            return Marshal.PtrToStringUni(text) ?? string.Empty;
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(text);
+        }
+    }
+}

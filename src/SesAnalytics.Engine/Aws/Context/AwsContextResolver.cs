@@ -1,0 +1,192 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using SesAnalytics.Engine.Errors;
+
+namespace SesAnalytics.Engine.Aws.Context;
+
+/// <summary>
+/// Chooses region and credentials the way AWS.Tools users expect: explicit parameters first, then the AWS.Tools session
+/// defaults (<c>$StoredAWSRegion</c>, <c>$StoredAWSCredentials</c>), then the AWS SDK's default chain (environment,
+/// shared config and credentials files with SSO and credential_process, web identity, container and instance metadata).
+/// </summary>
+public sealed class AwsContextResolver(Func<string, string?>? environment = null)
+{
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+
+    public AwsContext Resolve(AwsContextRequest request)
+    {
+        CredentialProfileStoreChain profiles = new(request.ProfileLocation);
+        CredentialProfile? profile = FindProfile(request, profiles);
+        (AWSCredentials credentials, string credentialSource, string? profileName) = ResolveCredentials(request, profiles, profile);
+        (string region, string regionSource) = ResolveRegion(request, profile);
+
+        RegionEndpoint endpoint = RegionEndpoint.GetBySystemName(region);
+        string partition = endpoint.PartitionName ?? "aws";
+        string dnsSuffix = endpoint.PartitionDnsSuffix ?? "amazonaws.com";
+        return new AwsContext(region, regionSource, partition, dnsSuffix, credentials, credentialSource, profileName, request.EndpointUrl, _environment);
+    }
+
+    private static CredentialProfile? FindProfile(AwsContextRequest request, CredentialProfileStoreChain profiles)
+    {
+        if (string.IsNullOrEmpty(request.ProfileName))
+        {
+            return null;
+        }
+
+        if (profiles.TryGetProfile(request.ProfileName, out CredentialProfile found))
+        {
+            return found;
+        }
+
+        string where = request.ProfileLocation ?? "the shared AWS config and credentials files (~/.aws/config, ~/.aws/credentials)";
+        throw new SesAnalyticsException(
+            "AwsProfileNotFound",
+            ErrorKind.ObjectNotFound,
+            $"The AWS profile '{request.ProfileName}' was not found in {where}. Check the name with 'aws configure list-profiles', or pass -ProfileLocation.",
+            request.ProfileName);
+    }
+
+    private (AWSCredentials, string, string?) ResolveCredentials(AwsContextRequest request, CredentialProfileStoreChain profiles, CredentialProfile? profile)
+    {
+        if (!string.IsNullOrEmpty(request.AccessKey) || !string.IsNullOrEmpty(request.SecretKey))
+        {
+            if (string.IsNullOrEmpty(request.AccessKey) || string.IsNullOrEmpty(request.SecretKey))
+            {
+                throw new InvalidInputException(
+                    "IncompleteAwsKeys",
+                    "-AccessKey and -SecretKey go together: give both (and -SessionToken for temporary credentials), or neither.");
+            }
+
+            AWSCredentials keys = string.IsNullOrEmpty(request.SessionToken)
+                ? new BasicAWSCredentials(request.AccessKey, request.SecretKey)
+                : new SessionAWSCredentials(request.AccessKey, request.SecretKey, request.SessionToken);
+            return (keys, "the -AccessKey/-SecretKey parameters", null);
+        }
+
+        if (request.Credential is not null)
+        {
+            AWSCredentials given = ForeignCredentials.From(request.Credential)
+                ?? throw new InvalidInputException(
+                    "UnusableAwsCredential",
+                    $"The -Credential value (a {request.Credential.GetType().Name}) is not an AWS credentials object. Pass the result of Get-AWSCredential, or use -ProfileName.");
+            return (given, "the -Credential parameter", null);
+        }
+
+        if (profile is not null)
+        {
+            return (FromProfile(profiles, profile.Name), $"profile '{profile.Name}'", profile.Name);
+        }
+
+        if (request.StoredCredentials is not null)
+        {
+            string? storedProfile = ForeignCredentials.ProfileName(request.StoredCredentials);
+            if (storedProfile is not null)
+            {
+                return (FromProfile(profiles, storedProfile), $"profile '{storedProfile}' ($StoredAWSCredentials)", storedProfile);
+            }
+
+            AWSCredentials? stored = ForeignCredentials.From(request.StoredCredentials);
+            if (stored is not null)
+            {
+                return (stored, "the AWS.Tools session ($StoredAWSCredentials)", null);
+            }
+        }
+
+        return FromDefaultChain();
+    }
+
+    private static AWSCredentials FromProfile(CredentialProfileStoreChain profiles, string name)
+    {
+        if (profiles.TryGetAWSCredentials(name, out AWSCredentials credentials))
+        {
+            return credentials;
+        }
+
+        throw new SesAnalyticsException(
+            "AwsProfileUnusable",
+            ErrorKind.AuthenticationError,
+            $"The AWS profile '{name}' has no usable credentials (keys, role, SSO or credential_process). Run 'aws configure --profile {name}' or 'aws sso login --profile {name}'.",
+            name);
+    }
+
+    private (AWSCredentials, string, string?) FromDefaultChain()
+    {
+        try
+        {
+            var resolver = new DefaultAWSCredentialsIdentityResolver();
+            AWSCredentials credentials = resolver.ResolveIdentity(null!);
+            string? profileName = _environment("AWS_PROFILE");
+            return (credentials, DescribeChainSource(credentials, profileName), credentials is EnvironmentVariablesAWSCredentials ? null : profileName);
+        }
+        catch (AmazonClientException error)
+        {
+            throw new SesAnalyticsException(
+                "AwsCredentialsNotFound",
+                ErrorKind.AuthenticationError,
+                "No AWS credentials were found: pass -ProfileName or -AccessKey/-SecretKey, set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run Set-AWSCredential (AWS.Tools).",
+                innerException: error);
+        }
+    }
+
+    private static string DescribeChainSource(AWSCredentials credentials, string? profileName) => credentials switch
+    {
+        EnvironmentVariablesAWSCredentials => "environment variables (AWS_ACCESS_KEY_ID)",
+        AssumeRoleWithWebIdentityCredentials => "a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)",
+        SSOAWSCredentials => $"SSO (profile '{profileName ?? "default"}')",
+        ProcessAWSCredentials => $"credential_process (profile '{profileName ?? "default"}')",
+        GenericContainerCredentials => "container credentials",
+        InstanceProfileAWSCredentials => "instance metadata (instance profile)",
+        _ => $"the SDK default chain (profile '{profileName ?? "default"}')",
+    };
+
+    private (string, string) ResolveRegion(AwsContextRequest request, CredentialProfile? profile)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Region))
+        {
+            return (Checked(request.Region, "-Region"), "the -Region parameter");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.StoredRegion))
+        {
+            return (Checked(request.StoredRegion, "$StoredAWSRegion"), "the AWS.Tools session ($StoredAWSRegion)");
+        }
+
+        if (profile?.Region is not null)
+        {
+            return (profile.Region.SystemName, $"profile '{profile.Name}'");
+        }
+
+        foreach (string variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
+        {
+            string? value = _environment(variable);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return (Checked(value, variable), $"environment variable {variable}");
+            }
+        }
+
+        RegionEndpoint? fallback = FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: true);
+        if (fallback is not null)
+        {
+            return (fallback.SystemName, "the SDK default chain (shared config or instance metadata)");
+        }
+
+        throw new SesAnalyticsException(
+            "AwsRegionNotFound",
+            ErrorKind.InvalidArgument,
+            "No AWS region was given or found: pass -Region, set AWS_REGION, add 'region' to your profile, or run Set-DefaultAWSRegion (AWS.Tools).");
+    }
+
+    private static string Checked(string region, string origin)
+    {
+        string trimmed = region.Trim();
+        if (trimmed.Length == 0 || trimmed.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+        {
+            throw new InvalidInputException("InvalidAwsRegion", $"'{region}' from {origin} is not an AWS region name (such as us-east-1).", region);
+        }
+
+        return trimmed;
+    }
+}

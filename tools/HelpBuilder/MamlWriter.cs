@@ -1,0 +1,130 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace SesAnalytics.HelpBuilder;
+
+/// <summary>Writes commands as the MAML help file Get-Help reads for binary cmdlets.</summary>
+internal static class MamlWriter
+{
+    private static readonly XNamespace Msh = "http://msh";
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+    public static byte[] Serialize(IEnumerable<CommandDoc> commands)
+    {
+        var document = new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(Msh + "helpItems",
+                new XAttribute("schema", "maml"),
+                new XAttribute(XNamespace.Xmlns + "maml", Maml),
+                new XAttribute(XNamespace.Xmlns + "command", Command),
+                new XAttribute(XNamespace.Xmlns + "dev", Dev),
+                commands.Select(CommandElement)));
+
+        // Fixed newlines and no BOM so the bytes, and so the up-to-date check, do not depend on the OS.
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            Indent = true,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
+        };
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, settings))
+        {
+            document.Save(writer);
+        }
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    private static XElement CommandElement(CommandDoc doc) =>
+        new(Command + "command",
+            new XElement(Command + "details",
+                new XElement(Command + "name", doc.Name),
+                new XElement(Command + "verb", doc.Verb),
+                new XElement(Command + "noun", doc.Noun),
+                Paras(Maml + "description", doc.Synopsis)),
+            Paras(Maml + "description", doc.Description),
+            new XElement(Command + "syntax", doc.Syntax.Select(set => SyntaxItem(doc, set))),
+            new XElement(Command + "parameters", doc.Parameters.Select(p => Parameter(p, p.Primary, inSyntax: false))),
+            IfAny(Command + "inputTypes", doc.Inputs.Select(t => TypeElement(Command + "inputType", t))),
+            IfAny(Command + "returnValues", doc.Outputs.Select(t => TypeElement(Command + "returnValue", t))),
+            doc.Notes.Count == 0 ? null : new XElement(Maml + "alertSet", Paras(Maml + "alert", doc.Notes)),
+            IfAny(Command + "examples", doc.Examples.Select(ExampleElement)),
+            IfAny(Maml + "relatedLinks", doc.Links.Select(link =>
+                new XElement(Maml + "navigationLink",
+                    new XElement(Maml + "linkText", link.Text),
+                    new XElement(Maml + "uri", link.Uri)))));
+
+    private static XElement SyntaxItem(CommandDoc doc, SyntaxDoc set) =>
+        new(Command + "syntaxItem",
+            new XElement(Maml + "name", doc.Name),
+            set.ParameterNames.Select(name =>
+            {
+                var parameter = doc.Parameters.First(p => p.Name == name);
+                return Parameter(parameter, parameter.UsageIn(set.SetName) ?? parameter.Primary, inSyntax: true);
+            }));
+
+    private static XElement Parameter(ParameterDoc parameter, ParameterUsage usage, bool inSyntax) =>
+        new(Command + "parameter",
+            new XAttribute("required", Bool(usage.Required)),
+            new XAttribute("variableLength", "true"),
+            new XAttribute("globbing", Bool(usage.Globbing)),
+            new XAttribute("pipelineInput", usage.PipelineInput),
+            new XAttribute("position", usage.Position),
+            new XAttribute("aliases", usage.Aliases.Length > 0 ? usage.Aliases : "none"),
+            new XElement(Maml + "name", parameter.Name),
+            Paras(Maml + "description", parameter.Description),
+            ParameterValue(usage, inSyntax),
+            new XElement(Dev + "type",
+                new XElement(Maml + "name", usage.Type),
+                new XElement(Maml + "uri")),
+            new XElement(Dev + "defaultValue", usage.DefaultValue));
+
+    // Get-Help prints a syntax's accepted values as {A | B}; elsewhere the type name is what helps.
+    private static XElement? ParameterValue(ParameterUsage usage, bool inSyntax)
+    {
+        if (usage.IsSwitch)
+        {
+            return null;
+        }
+        if (inSyntax && usage.AcceptedValues.Count > 0)
+        {
+            return new XElement(Command + "parameterValueGroup",
+                usage.AcceptedValues.Select(value => new XElement(Command + "parameterValue",
+                    new XAttribute("required", "false"),
+                    new XAttribute("variableLength", "false"),
+                    value)));
+        }
+        return new XElement(Command + "parameterValue",
+            new XAttribute("required", "true"),
+            new XAttribute("variableLength", "false"),
+            usage.Type);
+    }
+
+    private static XElement TypeElement(XName name, TypeDoc type) =>
+        new(name,
+            new XElement(Dev + "type", new XElement(Maml + "name", type.Name)),
+            Paras(Maml + "description", type.Description));
+
+    private static XElement ExampleElement(ExampleDoc example) =>
+        new(Command + "example",
+            new XElement(Maml + "title", $"--------- {example.Title} ---------"),
+            new XElement(Dev + "code", example.Code),
+            Paras(Dev + "remarks", example.Remarks));
+
+    private static XElement Paras(XName name, IEnumerable<string> paragraphs) =>
+        new(name, paragraphs.Select(text => new XElement(Maml + "para", text)));
+
+    private static XElement? IfAny(XName name, IEnumerable<XElement> children)
+    {
+        var list = children.ToList();
+        return list.Count == 0 ? null : new XElement(name, list);
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}
