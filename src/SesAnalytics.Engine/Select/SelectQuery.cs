@@ -77,6 +77,7 @@ public sealed class SelectQuery
         while (await ReadLineAsync(reader, gzip, line + 1, cancellationToken).ConfigureAwait(false) is { } text)
         {
             line++;
+            cancellationToken.ThrowIfCancellationRequested();
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
