@@ -120,6 +120,28 @@ public sealed class SelectQuery
         }
     }
 
+    /// <summary>
+    /// Evaluates over a local object: GZIP when it starts with the GZIP signature (whatever its name), else JSON lines.
+    /// Throws <see cref="FileNotFoundException"/> or another <see cref="IOException"/> when the file cannot be read.
+    /// </summary>
+    public async IAsyncEnumerable<string> EvaluateFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        bool gzip = await StartsWithGzipSignatureAsync(file, cancellationToken).ConfigureAwait(false);
+        await foreach (string record in EvaluateAsync(file, gzip, cancellationToken).ConfigureAwait(false))
+        {
+            yield return record;
+        }
+    }
+
+    private static async Task<bool> StartsWithGzipSignatureAsync(FileStream file, CancellationToken cancellationToken)
+    {
+        byte[] signature = new byte[2];
+        int read = await file.ReadAtLeastAsync(signature, signature.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        file.Position = 0;
+        return read == 2 && signature[0] == 0x1f && signature[1] == 0x8b;
+    }
+
     private string Project(RecordEvaluator evaluator, JsonElement record)
     {
         var buffer = new ArrayBufferWriter<byte>();
