@@ -137,6 +137,57 @@ public sealed class SelectEvaluationTests
         Assert.Equal("InvalidLikeEscape", error.ErrorId);
     }
 
+    [Theory]
+    [InlineData("1 + 2", "3")]
+    [InlineData("7 / 2", "3")]
+    [InlineData("7.0 / 2", "3.5")]
+    [InlineData("7 % 3", "1")]
+    [InlineData("2 * 3 + 4", "10")]
+    [InlineData("2 * (3 + 4)", "14")]
+    [InlineData("-s.n - 1", "-6")]
+    [InlineData("s.n * 0.5", "2.5")]
+    [InlineData("s.n + 1e0", "6")]
+    [InlineData("s.n + s.nothing", null)]
+    [InlineData("s.n + s.none", "null")]
+    [InlineData("s.n + s.text", null)]
+    [InlineData("CAST(s.text AS INT)", "42")]
+    [InlineData("CAST(s.n AS STRING)", "\"5\"")]
+    [InlineData("CAST('2.75' AS DECIMAL)", "2.75")]
+    [InlineData("CAST(2.75 AS INT)", "2")]
+    [InlineData("CAST('true' AS BOOL)", "true")]
+    [InlineData("CAST(s.none AS INT)", "null")]
+    [InlineData("SUBSTRING('123456789', 0)", "\"123456789\"")]
+    [InlineData("SUBSTRING('123456789', 1)", "\"123456789\"")]
+    [InlineData("SUBSTRING('123456789', 2)", "\"23456789\"")]
+    [InlineData("SUBSTRING('123456789' FROM 2 FOR 3)", "\"234\"")]
+    [InlineData("SUBSTRING('123456789', 0, 999)", "\"123456789\"")]
+    [InlineData("SUBSTRING('1234567890', -2, 5)", "\"12\"")]
+    [InlineData("TRIM('   foobar   ')", "\"foobar\"")]
+    [InlineData("TRIM(LEADING FROM '   foobar   ')", "\"foobar   \"")]
+    [InlineData("TRIM(TRAILING FROM '   foobar   ')", "\"   foobar\"")]
+    [InlineData("TRIM(BOTH '12' FROM '1112211foobar22211122')", "\"foobar\"")]
+    public async Task ComputesValues(string expression, string? expected)
+    {
+        List<string> records = await RunAsync($"SELECT {expression} AS v FROM S3Object[*] s", """{"n":5,"text":" 42 ","none":null}""");
+        Assert.Equal(expected is null ? "{}" : $$"""{"v":{{expected}}}""", Assert.Single(records));
+    }
+
+    [Theory]
+    [InlineData("SELECT 1 / (s.n - 5) FROM S3Object[*] s", "DivisionByZero")]
+    [InlineData("SELECT CAST(s.word AS INT) FROM S3Object[*] s", "CastFailed")]
+    public async Task FailsOnImpossibleValues(string expression, string errorId)
+    {
+        SesAnalyticsException error = await Assert.ThrowsAsync<SesAnalyticsException>(() => RunAsync(expression, """{"n":5,"word":"five"}"""));
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Contains("Line 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SumsCastStrings()
+    {
+        Assert.Equal(["""{"_1":3581291}"""], await RunAsync("SELECT SUM(CAST(s.size AS INT)) FROM S3Object[*] s WHERE s.key LIKE 'folder/%' AND s.key != 'folder/'", """{"key":"folder/","size":"0"}""", """{"key":"folder/a","size":"2011267"}""", """{"key":"folder/b","size":"1570024"}"""));
+    }
+
     [Fact]
     public async Task LimitStopsEarly()
     {

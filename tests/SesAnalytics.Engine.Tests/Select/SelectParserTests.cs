@@ -24,6 +24,11 @@ public sealed class SelectParserTests
     [InlineData("SELECT * FROM S3Object[*] s WHERE s.a = TRUE OR s.b = false OR s.c = NULL OR s.d = 'it''s'")]
     [InlineData("SELECT COUNT(*), COUNT(s.a), SUM(s.n), AVG(s.n), MIN(s.n), MAX(s.n) FROM S3Object[*] s")]
     [InlineData("SELECT LOWER(s.a), UPPER(s.a), CHAR_LENGTH(s.a), CHARACTER_LENGTH(s.a), COALESCE(s.a, s.b, 'x'), NULLIF(s.a, '') FROM S3Object[*] s")]
+    [InlineData("SELECT s.a + 1, s.b - -2 * (s.c / 4) % 3, -s.d FROM S3Object[*] s WHERE s.a * 2 > s.b + 1")]
+    [InlineData("SELECT CAST(s.a AS INT), CAST(s.a AS integer), CAST(s.a AS STRING), CAST(s.a AS FLOAT), CAST(s.a AS DECIMAL), CAST(s.a AS BOOL) FROM S3Object[*] s")]
+    [InlineData("SELECT SUBSTRING(s.a FROM 2), SUBSTRING(s.a FROM 2 FOR 3), SUBSTRING(s.a, 2), SUBSTRING(s.a, 2, 3) FROM S3Object[*] s")]
+    [InlineData("SELECT TRIM(s.a), TRIM(LEADING FROM s.a), TRIM(TRAILING 'x' FROM s.a), TRIM(BOTH 'xy' FROM s.a), TRIM('x' FROM s.a) FROM S3Object[*] s")]
+    [InlineData("SELECT SUM(CAST(s.n AS INT)) + 1 FROM S3Object[*] s")]
     public void ParsesSupportedConstructs(string expression)
     {
         SelectQuery query = SelectQuery.Parse(expression);
@@ -69,10 +74,10 @@ public sealed class SelectParserTests
     [InlineData("SELECT * FROM (SELECT * FROM S3Object)", "a subquery", 15)]
     [InlineData("SELECT * FROM S3Object[*] s WHERE (SELECT 1) = 1", "a subquery", 36)]
     [InlineData("SELECT DISTINCT s.a FROM S3Object[*] s", "SELECT DISTINCT", 8)]
-    [InlineData("SELECT CAST(s.a AS INT) FROM S3Object[*] s", "the function CAST", 8)]
+    [InlineData("SELECT CAST(s.a AS TIMESTAMP) FROM S3Object[*] s", "CAST to TIMESTAMP", 20)]
+    [InlineData("SELECT TO_TIMESTAMP(s.a) FROM S3Object[*] s", "the function TO_TIMESTAMP", 8)]
     [InlineData("SELECT UTCNOW() FROM S3Object[*] s", "the function UTCNOW", 8)]
     [InlineData("SELECT CASE WHEN s.a = 1 THEN 2 END FROM S3Object[*] s", "CASE", 8)]
-    [InlineData("SELECT s.a + 1 FROM S3Object[*] s", "the operator '+'", 12)]
     [InlineData("SELECT s.a || 'x' FROM S3Object[*] s", "the operator '||'", 12)]
     [InlineData("SELECT s.a[*] FROM S3Object[*] s", "a wildcard path step ([*])", 12)]
     [InlineData("SELECT s.a.* FROM S3Object[*] s", "a wildcard path step (.*)", 12)]

@@ -34,11 +34,13 @@ internal sealed class RecordEvaluator(string? sourceAlias)
         ComparisonExpression comparison => Compare(comparison.Operator, Evaluate(comparison.Left), Evaluate(comparison.Right)),
         LogicalExpression logical => Logical(logical),
         NotExpression not => Not(Evaluate(not.Operand)),
+        ArithmeticExpression arithmetic => Arithmetic.Apply(arithmetic.Operator, Evaluate(arithmetic.Left), Evaluate(arithmetic.Right), Line),
+        NegateExpression negate => Arithmetic.Negate(Evaluate(negate.Operand)),
         LikeExpression like => Like(like),
         InExpression @in => In(@in),
         BetweenExpression between => Between(between),
         IsExpression @is => Is(@is),
-        FunctionExpression function => ScalarFunctions.Call(function.Name, function.Arguments.Select(Evaluate).ToList()),
+        FunctionExpression function => ScalarFunctions.Call(function.Name, function.Arguments.Select(Evaluate).ToList(), Line),
         AggregateExpression aggregate => _aggregates is not null && _aggregates.TryGetValue(aggregate, out SelectValue? result)
             ? result
             : throw new InvalidOperationException("An aggregate was evaluated before the last record."),

@@ -11,7 +11,20 @@ internal sealed class SelectParser
 {
     private static readonly HashSet<string> ScalarFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "LOWER", "UPPER", "CHAR_LENGTH", "CHARACTER_LENGTH", "COALESCE", "NULLIF",
+        "LOWER", "UPPER", "CHAR_LENGTH", "CHARACTER_LENGTH", "COALESCE", "NULLIF", "CAST", "SUBSTRING", "TRIM",
+    };
+
+    private static readonly Dictionary<string, string> CastTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["BOOL"] = "BOOL",
+        ["BOOLEAN"] = "BOOL",
+        ["INT"] = "INT",
+        ["INTEGER"] = "INT",
+        ["STRING"] = "STRING",
+        ["FLOAT"] = "FLOAT",
+        ["DOUBLE"] = "FLOAT",
+        ["DECIMAL"] = "DECIMAL",
+        ["NUMERIC"] = "DECIMAL",
     };
 
     private static readonly HashSet<string> AggregateFunctions = new(StringComparer.OrdinalIgnoreCase)
@@ -24,7 +37,7 @@ internal sealed class SelectParser
     {
         "SELECT", "FROM", "WHERE", "LIMIT", "AS", "AND", "OR", "NOT", "GROUP", "ORDER", "HAVING", "UNION", "INTERSECT",
         "EXCEPT", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "CROSS", "ON", "OFFSET", "LIKE", "IN", "BETWEEN", "IS",
-        "ESCAPE", "DISTINCT",
+        "ESCAPE", "DISTINCT", "FOR",
     };
 
     private static readonly Dictionary<string, string> UnsupportedClauses = new(StringComparer.OrdinalIgnoreCase)
@@ -320,16 +333,48 @@ internal sealed class SelectParser
         return left;
     }
 
+    // Arithmetic binds tighter than comparisons, as in S3 Select's operator precedence table.
     private SelectExpression ParseOperand()
     {
-        SelectExpression operand = ParsePrimary();
-        SelectToken token = Current;
-        if (token.Kind == SelectTokenKind.Symbol && token.Text is "+" or "-" or "*" or "/" or "%" or "||")
+        SelectExpression left = ParseTerm();
+        while (Current.IsSymbol("+") || Current.IsSymbol("-"))
         {
-            throw SelectSyntaxError.Unsupported($"the operator '{token.Text}'", token.Position, "This evaluator compares and filters values but does no arithmetic or concatenation.");
+            SelectToken op = Current;
+            _next++;
+            left = new ArithmeticExpression(op.Text, left, ParseTerm(), op.Position);
         }
 
-        return operand;
+        if (Current.IsSymbol("||"))
+        {
+            throw SelectSyntaxError.Unsupported("the operator '||'", Current.Position, "S3 Select's reference lists no string concatenation operator.");
+        }
+
+        return left;
+    }
+
+    private SelectExpression ParseTerm()
+    {
+        SelectExpression left = ParseUnary();
+        while (Current.IsSymbol("*") || Current.IsSymbol("/") || Current.IsSymbol("%"))
+        {
+            SelectToken op = Current;
+            _next++;
+            left = new ArithmeticExpression(op.Text, left, ParseUnary(), op.Position);
+        }
+
+        return left;
+    }
+
+    private SelectExpression ParseUnary()
+    {
+        SelectToken token = Current;
+        if (token.IsSymbol("-") && Peek(1).Kind != SelectTokenKind.Number)
+        {
+            _next++;
+            return new NegateExpression(ParseUnary(), token.Position);
+        }
+
+        return ParsePrimary();
     }
 
     private SelectExpression ParsePrimary()
@@ -410,10 +455,22 @@ internal sealed class SelectParser
             throw SelectSyntaxError.Unsupported(
                 $"the function {function}",
                 name.Position,
-                "Supported functions: COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, CHAR_LENGTH, CHARACTER_LENGTH, COALESCE, NULLIF.");
+                "Supported functions: COUNT, SUM, AVG, MIN, MAX, CAST, LOWER, UPPER, TRIM, SUBSTRING, CHAR_LENGTH, CHARACTER_LENGTH, COALESCE, NULLIF.");
         }
 
         _next += 2;
+        if (function is "CAST" or "SUBSTRING" or "TRIM")
+        {
+            List<SelectExpression> special = function switch
+            {
+                "CAST" => ParseCastArguments(),
+                "SUBSTRING" => ParseSubstringArguments(),
+                _ => ParseTrimArguments(),
+            };
+            ExpectSymbol(")");
+            return new FunctionExpression(function, special, name.Position);
+        }
+
         var arguments = new List<SelectExpression>();
         if (!Current.IsSymbol(")"))
         {
@@ -437,6 +494,94 @@ internal sealed class SelectParser
         }
 
         return new FunctionExpression(function, arguments, name.Position);
+    }
+
+    // CAST(expression AS type): the type travels as a string literal argument.
+    private List<SelectExpression> ParseCastArguments()
+    {
+        SelectExpression value = ParseExpression();
+        Expect("AS");
+        SelectToken type = Current;
+        if (type.Kind != SelectTokenKind.Identifier)
+        {
+            throw SelectSyntaxError.Invalid($"CAST needs a type name after AS, not {type.Describe()}", type.Position);
+        }
+
+        if (!CastTypes.TryGetValue(type.Text, out string? target))
+        {
+            throw SelectSyntaxError.Unsupported($"CAST to {type.Text.ToUpperInvariant()}", type.Position, "CAST supports BOOL, INT, INTEGER, STRING, FLOAT, DOUBLE, DECIMAL and NUMERIC.");
+        }
+
+        _next++;
+        return [value, new LiteralExpression(SelectValue.Of(target), type.Position)];
+    }
+
+    // SUBSTRING(string FROM start [FOR length]) or SUBSTRING(string, start [, length]).
+    private List<SelectExpression> ParseSubstringArguments()
+    {
+        var arguments = new List<SelectExpression> { ParseExpression() };
+        if (Accept("FROM"))
+        {
+            arguments.Add(ParseExpression());
+            if (Accept("FOR"))
+            {
+                arguments.Add(ParseExpression());
+            }
+        }
+        else
+        {
+            ExpectSymbol(",");
+            arguments.Add(ParseExpression());
+            if (AcceptSymbol(","))
+            {
+                arguments.Add(ParseExpression());
+            }
+        }
+
+        return arguments;
+    }
+
+    // TRIM([[LEADING | TRAILING | BOTH] [characters] FROM] string): arguments are mode, characters, string.
+    private List<SelectExpression> ParseTrimArguments()
+    {
+        int position = Current.Position;
+        string mode = "BOTH";
+        bool explicitMode = false;
+        foreach (string candidate in new[] { "LEADING", "TRAILING", "BOTH" })
+        {
+            if (Accept(candidate))
+            {
+                mode = candidate;
+                explicitMode = true;
+                break;
+            }
+        }
+
+        SelectExpression characters = new LiteralExpression(SelectValue.Of(" "), position);
+        SelectExpression text;
+        if (explicitMode && Accept("FROM"))
+        {
+            text = ParseExpression();
+        }
+        else
+        {
+            SelectExpression first = ParseExpression();
+            if (Accept("FROM"))
+            {
+                characters = first;
+                text = ParseExpression();
+            }
+            else if (explicitMode)
+            {
+                throw Unexpected(Current, "expected FROM after the characters to trim");
+            }
+            else
+            {
+                text = first;
+            }
+        }
+
+        return [new LiteralExpression(SelectValue.Of(mode), position), characters, text];
     }
 
     private AggregateExpression ParseAggregate(SelectToken name, string function)
@@ -571,6 +716,8 @@ internal sealed class SelectParser
         PathExpression path => path,
         AggregateExpression => null,
         ComparisonExpression c => FindColumnOutsideAggregate(c.Left) ?? FindColumnOutsideAggregate(c.Right),
+        ArithmeticExpression a => FindColumnOutsideAggregate(a.Left) ?? FindColumnOutsideAggregate(a.Right),
+        NegateExpression n => FindColumnOutsideAggregate(n.Operand),
         LogicalExpression l => FindColumnOutsideAggregate(l.Left) ?? FindColumnOutsideAggregate(l.Right),
         NotExpression n => FindColumnOutsideAggregate(n.Operand),
         LikeExpression l => FindColumnOutsideAggregate(l.Value) ?? FindColumnOutsideAggregate(l.Pattern),
