@@ -80,9 +80,18 @@ public sealed class ReadSesEventObjectCommand : AsyncCmdlet
             try
             {
                 ProviderInfo provider;
-                IEnumerable<string> resolved = literal
+                List<string> resolved = literal
                     ? [SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _)]
-                    : GetResolvedProviderPathFromPSPath(path, out provider);
+                    : [.. GetResolvedProviderPathFromPSPath(path, out provider)];
+                if (resolved.Count == 0)
+                {
+                    // A piped FullName such as 'day[1].gz' is a wildcard that matches nothing, yet names a file.
+                    string asWritten = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                    resolved = File.Exists(asWritten)
+                        ? [asWritten]
+                        : throw new ItemNotFoundException($"No file matches '{path}'. Check the path, or use -LiteralPath for names with [ or ].");
+                }
+
                 if (provider.Name != "FileSystem")
                 {
                     throw new InvalidInputException("NotAFileSystemPath", $"'{path}' is not a file system path. Give the path of a local object.", path);

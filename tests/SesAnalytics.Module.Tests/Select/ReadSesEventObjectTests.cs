@@ -82,6 +82,26 @@ public sealed class ReadSesEventObjectTests : IDisposable
     }
 
     [Fact]
+    public void PipedFileNamesWithBracketsAreReadAndUnmatchedWildcardsReported()
+    {
+        string file = WriteGzip("day[1].gz", Delivery);
+        ScriptResult piped = Run("[System.IO.FileInfo]::new($obj) | Read-SesEventObject | ForEach-Object eventType", file);
+        ScriptResult unmatched = Run("Read-SesEventObject -Path $obj", Path.Combine(_directory, "nothing-*.gz"));
+
+        piped.AssertSuccess();
+        Assert.Equal("Delivery", Assert.Single(piped.Output).BaseObject);
+        Assert.StartsWith("PathNotFound", Assert.Single(unmatched.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FolderIsAPerPathError()
+    {
+        ScriptResult result = Run("Read-SesEventObject -Path $obj", _directory);
+
+        Assert.StartsWith("PathIsDirectory", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadExpressionIsATerminatingErrorWithTheErrorId()
     {
         string file = WriteGzip("events.gz", Bounce);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SesAnalytics.Engine.Errors;
 
 namespace SesAnalytics.Engine.Select.Evaluation;
 
