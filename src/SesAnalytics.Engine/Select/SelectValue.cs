@@ -29,6 +29,8 @@ internal sealed class SelectValue
 
     public string Text { get; private init; } = string.Empty;
 
+    public DateTimeOffset Timestamp { get; private init; }
+
     public JsonElement? Source { get; private init; }
 
     public bool IsUnknown => Kind is SelectValueKind.Missing or SelectValueKind.Null;
@@ -42,6 +44,8 @@ internal sealed class SelectValue
     public static SelectValue Of(double value) => new(SelectValueKind.Number) { Double = value, IsDouble = true };
 
     public static SelectValue Of(string value) => new(SelectValueKind.String) { Text = value };
+
+    public static SelectValue Of(DateTimeOffset value) => new(SelectValueKind.Timestamp) { Timestamp = value };
 
     public static SelectValue FromJson(JsonElement element) => element.ValueKind switch
     {
@@ -81,6 +85,9 @@ internal sealed class SelectValue
             case SelectValueKind.String:
                 writer.WriteStringValue(Text);
                 break;
+            case SelectValueKind.Timestamp:
+                writer.WriteStringValue(ToString());
+                break;
             default:
                 writer.WriteNullValue();
                 break;
@@ -93,6 +100,9 @@ internal sealed class SelectValue
         SelectValueKind.Number => Decimal.ToString(CultureInfo.InvariantCulture),
         SelectValueKind.String => Text,
         SelectValueKind.Boolean => Boolean ? "true" : "false",
+        SelectValueKind.Timestamp => Timestamp.Offset == TimeSpan.Zero
+            ? Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+            : Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         SelectValueKind.Container => Source!.Value.GetRawText(),
         _ => Kind.ToString().ToUpperInvariant(),
     };

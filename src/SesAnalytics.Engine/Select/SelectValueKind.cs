@@ -8,5 +8,6 @@ internal enum SelectValueKind
     Boolean,
     Number,
     String,
+    Timestamp,
     Container,
 }

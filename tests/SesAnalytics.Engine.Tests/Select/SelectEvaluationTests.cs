@@ -166,6 +166,13 @@ public sealed class SelectEvaluationTests
     [InlineData("TRIM(LEADING FROM '   foobar   ')", "\"foobar   \"")]
     [InlineData("TRIM(TRAILING FROM '   foobar   ')", "\"   foobar\"")]
     [InlineData("TRIM(BOTH '12' FROM '1112211foobar22211122')", "\"foobar\"")]
+    [InlineData("TO_TIMESTAMP('2017-08-05T00:41:02.669Z')", "\"2017-08-05T00:41:02.669Z\"")]
+    [InlineData("CAST('2018-10-08T14:05:45 +0000' AS TIMESTAMP)", "\"2018-10-08T14:05:45Z\"")]
+    [InlineData("TO_TIMESTAMP('2018-10-08T16:05:45+02:00')", "\"2018-10-08T16:05:45+02:00\"")]
+    [InlineData("TO_TIMESTAMP('2018-10-08T16:05:45+02:00') = TO_TIMESTAMP('2018-10-08T14:05:45Z')", "true")]
+    [InlineData("TO_TIMESTAMP('2018-10-08T14:05:46Z') > TO_TIMESTAMP('2018-10-08T14:05:45 +0000')", "true")]
+    [InlineData("UTCNOW() > TO_TIMESTAMP('2020-01-01T00:00:00Z')", "true")]
+    [InlineData("TO_TIMESTAMP('2020-01-01T00:00:00Z') = '2020-01-01T00:00:00Z'", "false")]
     public async Task ComputesValues(string expression, string? expected)
     {
         List<string> records = await RunAsync($"SELECT {expression} AS v FROM S3Object[*] s", """{"n":5,"text":" 42 ","none":null}""");
@@ -175,11 +182,23 @@ public sealed class SelectEvaluationTests
     [Theory]
     [InlineData("SELECT 1 / (s.n - 5) FROM S3Object[*] s", "DivisionByZero")]
     [InlineData("SELECT CAST(s.word AS INT) FROM S3Object[*] s", "CastFailed")]
+    [InlineData("SELECT TO_TIMESTAMP(s.word) FROM S3Object[*] s", "CastFailed")]
     public async Task FailsOnImpossibleValues(string expression, string errorId)
     {
         SesAnalyticsException error = await Assert.ThrowsAsync<SesAnalyticsException>(() => RunAsync(expression, """{"n":5,"word":"five"}"""));
         Assert.Equal(errorId, error.ErrorId);
         Assert.Contains("Line 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindsTheLatestTimestamp()
+    {
+        List<string> records = await RunAsync(
+            "SELECT MAX(TO_TIMESTAMP(s.t)) AS latest, MIN(TO_TIMESTAMP(s.t)) AS earliest FROM S3Object[*] s",
+            """{"t":"2017-08-05T00:41:02.669Z"}""",
+            """{"t":"2018-10-08T14:05:45 +0000"}""",
+            """{"t":"2016-01-01T00:00:00Z"}""");
+        Assert.Equal(["""{"latest":"2018-10-08T14:05:45Z","earliest":"2016-01-01T00:00:00Z"}"""], records);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class SelectParserTests
     [InlineData("SELECT SUBSTRING(s.a FROM 2), SUBSTRING(s.a FROM 2 FOR 3), SUBSTRING(s.a, 2), SUBSTRING(s.a, 2, 3) FROM S3Object[*] s")]
     [InlineData("SELECT TRIM(s.a), TRIM(LEADING FROM s.a), TRIM(TRAILING 'x' FROM s.a), TRIM(BOTH 'xy' FROM s.a), TRIM('x' FROM s.a) FROM S3Object[*] s")]
     [InlineData("SELECT SUM(CAST(s.n AS INT)) + 1 FROM S3Object[*] s")]
+    [InlineData("SELECT CAST(s.t AS TIMESTAMP), TO_TIMESTAMP(s.t), UTCNOW() FROM S3Object[*] s WHERE TO_TIMESTAMP(s.t) < UTCNOW()")]
     public void ParsesSupportedConstructs(string expression)
     {
         SelectQuery query = SelectQuery.Parse(expression);
@@ -74,9 +75,9 @@ public sealed class SelectParserTests
     [InlineData("SELECT * FROM (SELECT * FROM S3Object)", "a subquery", 15)]
     [InlineData("SELECT * FROM S3Object[*] s WHERE (SELECT 1) = 1", "a subquery", 36)]
     [InlineData("SELECT DISTINCT s.a FROM S3Object[*] s", "SELECT DISTINCT", 8)]
-    [InlineData("SELECT CAST(s.a AS TIMESTAMP) FROM S3Object[*] s", "CAST to TIMESTAMP", 20)]
-    [InlineData("SELECT TO_TIMESTAMP(s.a) FROM S3Object[*] s", "the function TO_TIMESTAMP", 8)]
-    [InlineData("SELECT UTCNOW() FROM S3Object[*] s", "the function UTCNOW", 8)]
+    [InlineData("SELECT CAST(s.a AS DATE) FROM S3Object[*] s", "CAST to DATE", 20)]
+    [InlineData("SELECT DATE_ADD(day, 1, s.a) FROM S3Object[*] s", "the function DATE_ADD", 8)]
+    [InlineData("SELECT EXTRACT(YEAR FROM s.a) FROM S3Object[*] s", "the function EXTRACT", 8)]
     [InlineData("SELECT CASE WHEN s.a = 1 THEN 2 END FROM S3Object[*] s", "CASE", 8)]
     [InlineData("SELECT s.a || 'x' FROM S3Object[*] s", "the operator '||'", 12)]
     [InlineData("SELECT s.a[*] FROM S3Object[*] s", "a wildcard path step ([*])", 12)]

@@ -84,9 +84,9 @@ internal sealed class AggregateState(AggregateExpression aggregate)
 
     private void AddExtreme(SelectValue value, long line)
     {
-        if (value.Kind is not (SelectValueKind.Number or SelectValueKind.String))
+        if (value.Kind is not (SelectValueKind.Number or SelectValueKind.String or SelectValueKind.Timestamp))
         {
-            throw WrongType(value, line, "numbers or strings");
+            throw WrongType(value, line, "numbers, strings or timestamps");
         }
 
         if (_extreme is null)

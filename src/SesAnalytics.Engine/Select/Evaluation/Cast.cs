@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SesAnalytics.Engine.Errors;
 
 namespace SesAnalytics.Engine.Select.Evaluation;
 
-/// <summary>CAST to BOOL, INT, STRING, FLOAT or DECIMAL. A value that does not convert fails the evaluation, as in S3 Select.</summary>
-internal static class Cast
+/// <summary>
+/// CAST to BOOL, INT, STRING, FLOAT, DECIMAL or TIMESTAMP. A value that does not convert fails the evaluation, as in S3
+/// Select. Timestamps are ISO 8601 text; SNS notifications' "2018-10-08T14:05:45 +0000" form is accepted too.
+/// </summary>
+internal static partial class Cast
 {
     public static SelectValue To(string type, SelectValue value, long line)
     {
@@ -19,6 +23,7 @@ internal static class Cast
             "BOOL" => ToBoolean(value),
             "INT" => ToNumber(value) is { } number ? Whole(number) : null,
             "FLOAT" => ToNumber(value) is { } number ? SelectValue.Of(number.AsDouble) : null,
+            "TIMESTAMP" => ToTimestamp(value),
             _ => ToNumber(value) is { IsDouble: false } number ? number : null,
         };
         return result ?? throw new SesAnalyticsException(
@@ -34,6 +39,27 @@ internal static class Cast
         SelectValueKind.Container => null,
         _ => SelectValue.Of(value.ToString()),
     };
+
+    private static SelectValue? ToTimestamp(SelectValue value)
+    {
+        if (value.Kind == SelectValueKind.Timestamp)
+        {
+            return value;
+        }
+
+        if (value.Kind != SelectValueKind.String)
+        {
+            return null;
+        }
+
+        string text = SpacedOffset().Replace(value.Text.Trim(), "$1:$2");
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)
+            ? SelectValue.Of(parsed)
+            : null;
+    }
+
+    [GeneratedRegex(@" ?([+-]\d{2})(\d{2})$")]
+    private static partial Regex SpacedOffset();
 
     private static SelectValue? ToBoolean(SelectValue value) => value.Kind switch
     {

@@ -17,6 +17,8 @@ internal static class ScalarFunctions
         "CAST" => Cast.To(arguments[1].Text, arguments[0], line),
         "SUBSTRING" => Substring(arguments),
         "TRIM" => Trim(arguments[0].Text, arguments[1], arguments[2]),
+        "TO_TIMESTAMP" => Cast.To("TIMESTAMP", arguments[0], line),
+        "UTCNOW" => SelectValue.Of(DateTimeOffset.UtcNow),
         _ => throw new InvalidOperationException($"The parser accepted the unknown function {name}."),
     };
 

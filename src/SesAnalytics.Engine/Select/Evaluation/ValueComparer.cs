@@ -12,7 +12,7 @@ internal static class ValueComparer
 
         return left.Kind switch
         {
-            SelectValueKind.Number or SelectValueKind.String or SelectValueKind.Boolean => Order(left, right) == 0,
+            SelectValueKind.Number or SelectValueKind.String or SelectValueKind.Boolean or SelectValueKind.Timestamp => Order(left, right) == 0,
             SelectValueKind.Container => left.Source!.Value.GetRawText() == right.Source!.Value.GetRawText(),
             _ => false,
         };
@@ -25,6 +25,7 @@ internal static class ValueComparer
             : left.Decimal.CompareTo(right.Decimal),
         (SelectValueKind.String, SelectValueKind.String) => Math.Sign(string.CompareOrdinal(left.Text, right.Text)),
         (SelectValueKind.Boolean, SelectValueKind.Boolean) => left.Boolean.CompareTo(right.Boolean),
+        (SelectValueKind.Timestamp, SelectValueKind.Timestamp) => left.Timestamp.CompareTo(right.Timestamp),
         _ => null,
     };
 }

@@ -12,6 +12,7 @@ internal sealed class SelectParser
     private static readonly HashSet<string> ScalarFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "LOWER", "UPPER", "CHAR_LENGTH", "CHARACTER_LENGTH", "COALESCE", "NULLIF", "CAST", "SUBSTRING", "TRIM",
+        "TO_TIMESTAMP", "UTCNOW",
     };
 
     private static readonly Dictionary<string, string> CastTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -25,6 +26,7 @@ internal sealed class SelectParser
         ["DOUBLE"] = "FLOAT",
         ["DECIMAL"] = "DECIMAL",
         ["NUMERIC"] = "DECIMAL",
+        ["TIMESTAMP"] = "TIMESTAMP",
     };
 
     private static readonly HashSet<string> AggregateFunctions = new(StringComparer.OrdinalIgnoreCase)
@@ -455,7 +457,7 @@ internal sealed class SelectParser
             throw SelectSyntaxError.Unsupported(
                 $"the function {function}",
                 name.Position,
-                "Supported functions: COUNT, SUM, AVG, MIN, MAX, CAST, LOWER, UPPER, TRIM, SUBSTRING, CHAR_LENGTH, CHARACTER_LENGTH, COALESCE, NULLIF.");
+                "Supported functions: COUNT, SUM, AVG, MIN, MAX, CAST, LOWER, UPPER, TRIM, SUBSTRING, CHAR_LENGTH, CHARACTER_LENGTH, COALESCE, NULLIF, TO_TIMESTAMP, UTCNOW.");
         }
 
         _next += 2;
@@ -486,6 +488,7 @@ internal sealed class SelectParser
         {
             "COALESCE" => (1, int.MaxValue),
             "NULLIF" => (2, 2),
+            "UTCNOW" => (0, 0),
             _ => (1, 1),
         };
         if (arguments.Count < min || arguments.Count > max)
@@ -509,7 +512,7 @@ internal sealed class SelectParser
 
         if (!CastTypes.TryGetValue(type.Text, out string? target))
         {
-            throw SelectSyntaxError.Unsupported($"CAST to {type.Text.ToUpperInvariant()}", type.Position, "CAST supports BOOL, INT, INTEGER, STRING, FLOAT, DOUBLE, DECIMAL and NUMERIC.");
+            throw SelectSyntaxError.Unsupported($"CAST to {type.Text.ToUpperInvariant()}", type.Position, "CAST supports BOOL, INT, INTEGER, STRING, FLOAT, DOUBLE, DECIMAL, NUMERIC and TIMESTAMP.");
         }
 
         _next++;
