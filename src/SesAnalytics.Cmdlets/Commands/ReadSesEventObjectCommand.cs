@@ -97,14 +97,18 @@ public sealed class ReadSesEventObjectCommand : AsyncCmdlet
                     throw new InvalidInputException("NotAFileSystemPath", $"'{path}' is not a file system path. Give the path of a local object.", path);
                 }
 
+                bool wildcard = !literal && WildcardPattern.ContainsWildcardCharacters(path);
                 foreach (string file in resolved)
                 {
-                    if (Directory.Exists(file))
+                    if (!Directory.Exists(file))
                     {
-                        throw new InvalidInputException("PathIsDirectory", $"'{file}' is a folder. Give the path of an object file, or a wildcard such as '{System.IO.Path.Combine(file, "*.gz")}'.", file);
+                        files.Add(file);
                     }
-
-                    files.Add(file);
+                    else if (!wildcard)
+                    {
+                        // A wildcard that also matches folders means their files; a folder named on its own is a mistake.
+                        EmitError(new InvalidInputException("PathIsDirectory", $"'{file}' is a folder. Give the path of an object file, or a wildcard such as '{System.IO.Path.Combine(file, "*.gz")}'.", file), file);
+                    }
                 }
             }
             catch (ItemNotFoundException error)

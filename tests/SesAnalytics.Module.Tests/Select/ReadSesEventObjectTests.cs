@@ -94,11 +94,16 @@ public sealed class ReadSesEventObjectTests : IDisposable
     }
 
     [Fact]
-    public void FolderIsAPerPathError()
+    public void NamedFolderIsAPerPathErrorAndWildcardsSkipFolders()
     {
-        ScriptResult result = Run("Read-SesEventObject -Path $obj", _directory);
+        Directory.CreateDirectory(Path.Combine(_directory, "sub"));
+        WriteGzip("events.gz", Delivery);
+        ScriptResult folder = Run("Read-SesEventObject -Path $obj", _directory);
+        ScriptResult wildcard = Run("Read-SesEventObject -Path $obj", Path.Combine(_directory, "*"));
 
-        Assert.StartsWith("PathIsDirectory", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("PathIsDirectory", Assert.Single(folder.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        wildcard.AssertSuccess();
+        Assert.Single(wildcard.Output);
     }
 
     [Fact]
