@@ -1,0 +1,126 @@
+using System.Management.Automation;
+using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Select;
+
+namespace SesAnalytics.Cmdlets.Commands;
+
+/// <summary>
+/// Runs an S3 Select expression over local event objects (GZIP or plain JSON lines), locally, with S3 Select's
+/// semantics, and writes each output record as a PSCustomObject.
+/// </summary>
+[Cmdlet(VerbsCommunications.Read, "SesEventObject", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(PSObject))]
+public sealed class ReadSesEventObjectCommand : AsyncCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    private SelectQuery? _query;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "LocalPath")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Expression { get; set; } = SelectQuery.DefaultExpression;
+
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        _query = SelectQuery.Parse(Expression);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        foreach (string file in ResolveFiles())
+        {
+            await ReadFileAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadFileAsync(string file, CancellationToken cancellationToken)
+    {
+        EmitVerbose($"Reading '{file}' with: {_query!.Text}");
+        try
+        {
+            await foreach (string record in _query.EvaluateFileAsync(file, cancellationToken).ConfigureAwait(false))
+            {
+                Emit(JsonObjectConverter.Convert(record));
+            }
+        }
+        catch (SesAnalyticsException error)
+        {
+            ErrorRecord record = ErrorRecords.From(error);
+            EmitError(new ErrorRecord(error, error.ErrorId, record.CategoryInfo.Category, file)
+            {
+                ErrorDetails = new ErrorDetails($"'{file}': {error.Message}"),
+            });
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            EmitError(error, file);
+        }
+    }
+
+    private List<string> ResolveFiles()
+    {
+        var files = new List<string>();
+        bool literal = ParameterSetName == LiteralPathSet;
+        foreach (string path in literal ? LiteralPath : Path)
+        {
+            try
+            {
+                ProviderInfo provider;
+                List<string> resolved = literal
+                    ? [SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _)]
+                    : [.. GetResolvedProviderPathFromPSPath(path, out provider)];
+                if (resolved.Count == 0)
+                {
+                    // A piped FullName such as 'day[1].gz' is a wildcard that matches nothing, yet names a file.
+                    string asWritten = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                    resolved = File.Exists(asWritten)
+                        ? [asWritten]
+                        : throw new ItemNotFoundException($"No file matches '{path}'. Check the path, or use -LiteralPath for names with [ or ].");
+                }
+
+                if (provider.Name != "FileSystem")
+                {
+                    throw new InvalidInputException("NotAFileSystemPath", $"'{path}' is not a file system path. Give the path of a local object.", path);
+                }
+
+                bool wildcard = !literal && WildcardPattern.ContainsWildcardCharacters(path);
+                foreach (string file in resolved)
+                {
+                    if (!Directory.Exists(file))
+                    {
+                        files.Add(file);
+                    }
+                    else if (!wildcard)
+                    {
+                        // A wildcard that also matches folders means their files; a folder named on its own is a mistake.
+                        EmitError(new InvalidInputException("PathIsDirectory", $"'{file}' is a folder. Give the path of an object file, or a wildcard such as '{System.IO.Path.Combine(file, "*.gz")}'.", file), file);
+                    }
+                }
+            }
+            catch (ItemNotFoundException error)
+            {
+                EmitError(new ErrorRecord(error, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+            }
+            catch (InvalidInputException error)
+            {
+                EmitError(error, path);
+            }
+        }
+
+        return files;
+    }
+}

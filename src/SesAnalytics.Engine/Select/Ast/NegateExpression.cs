@@ -1,0 +1,3 @@
+namespace SesAnalytics.Engine.Select.Ast;
+
+internal sealed record NegateExpression(SelectExpression Operand, int Position) : SelectExpression(Position);
