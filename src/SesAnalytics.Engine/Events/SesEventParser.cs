@@ -115,7 +115,7 @@ public static class SesEventParser
         MailInfo mail = SesObjectReader.Mail(mailElement);
         DateTimeOffset sent = mail.Timestamp
             ?? throw Invalid($"The {type.WireName()} record has no valid 'mail.timestamp': {Quote(text)}.", record);
-        JsonElement detail = root.Object(DetailMember(type)) ?? default;
+        JsonElement detail = root.Object(type.DetailMember()) ?? default;
         string identity = string.IsNullOrEmpty(mail.SenderIdentity) ? FirehoseLayout.MissingIdentity : mail.SenderIdentity;
         string messageId = mail.MessageId ?? string.Empty;
         string json = OneLine(root, text);
@@ -195,13 +195,6 @@ public static class SesEventParser
                 };
         }
     }
-
-    private static string DetailMember(SesEventType type) => type switch
-    {
-        SesEventType.RenderingFailure => "failure",
-        SesEventType.DeliveryDelay => "deliveryDelay",
-        _ => type.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>The addresses the event names, or every destination when it names none.</summary>
     private static IReadOnlyList<string> RecipientsOr(IEnumerable<string?> addresses, MailInfo mail)

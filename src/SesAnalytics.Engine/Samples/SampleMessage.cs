@@ -26,7 +26,7 @@ internal sealed class SampleMessage
     public required bool TagsIdentity { get; init; }
 
     /// <summary>The rendered <c>mail</c> object, before and after SES handed the mail to the receiving server.</summary>
-    public byte[]? MailJson { get; set; }
+    public string? MailJson { get; set; }
 
-    public byte[]? MailJsonAfterSending { get; set; }
+    public string? MailJsonAfterSending { get; set; }
 }

@@ -8,8 +8,7 @@ using SesAnalytics.Engine.Events;
 namespace SesAnalytics.Engine.Samples;
 
 /// <summary>
-/// Writes sample records member for member as SES does (same order, same escaping), reusing its buffers: the
-/// <c>mail</c> object of a message is rendered once and copied into each of its events.
+/// Writes sample records member for member as SES does (same order, same escaping), reusing its buffers.
 /// </summary>
 internal sealed class SampleRecordWriter : IDisposable
 {
@@ -24,6 +23,14 @@ internal sealed class SampleRecordWriter : IDisposable
 
     private static readonly string[] FeedbackAgents =
         ["Yahoo!-Mail-Feedback/2.0", "Microsoft JMRP", "Mozilla/5.0 (compatible; ARF feedback loop)"];
+
+    private static readonly string[] Heads = SesEventTypes.All
+        .Select(t => t is SesEventType.Bounce or SesEventType.Complaint or SesEventType.Click
+            ? $"{{\"eventType\":\"{t.WireName()}\",\"{t.DetailMember()}\":"
+            : $"{{\"eventType\":\"{t.WireName()}\",\"mail\":")
+        .ToArray();
+
+    private static readonly string[] Tails = SesEventTypes.All.Select(t => $",\"{t.DetailMember()}\":").ToArray();
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly ArrayBufferWriter<byte> _mailBuffer = new(2048);
@@ -44,54 +51,55 @@ internal sealed class SampleRecordWriter : IDisposable
 
     public string Write(SampleMessage message, PlannedEvent planned, Random random)
     {
+        SesEventType type = planned.Type;
+        // SES writes these with their own object before the mail.
+        bool detailFirst = type is SesEventType.Bounce or SesEventType.Complaint or SesEventType.Click;
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        _writer.WriteStartObject();
-        _writer.WriteString("eventType", planned.Type.WireName());
-        switch (planned.Type)
+        switch (type)
         {
-            // SES writes these with their own object first.
             case SesEventType.Bounce:
                 WriteBounce(message, planned, random);
-                WriteMail(message, planned.Type);
                 break;
             case SesEventType.Complaint:
                 WriteComplaint(message, planned, random);
-                WriteMail(message, planned.Type);
                 break;
             case SesEventType.Click:
                 WriteClick(message, planned, random);
-                WriteMail(message, planned.Type);
                 break;
             default:
-                WriteMail(message, planned.Type);
                 WriteDetail(message, planned, random);
                 break;
         }
 
-        _writer.WriteEndObject();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        ReadOnlySpan<byte> after = detailFirst ? ",\"mail\":"u8 : "}"u8;
+        after.CopyTo(_buffer.GetSpan(after.Length));
+        _buffer.Advance(after.Length);
+        string detail = Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        string mail = Mail(message, type);
+        return detailFirst
+            ? string.Concat(Heads[(int)type], detail, mail, "}")
+            : string.Concat(Heads[(int)type], mail, Tails[(int)type], detail);
     }
 
-    private void WriteMail(SampleMessage message, SesEventType type)
+    /// <summary>The <c>mail</c> object is the bulk of every record and the same in all events of a message: it is
+    /// rendered once per message (before and after sending) and the records are joined as text around it.</summary>
+    private string Mail(SampleMessage message, SesEventType type)
     {
-        _writer.WritePropertyName("mail");
         if (type == SesEventType.RenderingFailure)
         {
-            _writer.WriteRawValue(RenderMail(message, afterSending: false, withHeaders: false), skipInputValidation: true);
-            return;
+            return RenderMail(message, afterSending: false, withHeaders: false);
         }
 
         bool afterSending = type is SesEventType.Delivery or SesEventType.Open or SesEventType.Click
             or SesEventType.Complaint or SesEventType.Subscription;
-        byte[] mail = afterSending
+        return afterSending
             ? message.MailJsonAfterSending ??= RenderMail(message, afterSending: true, withHeaders: true)
             : message.MailJson ??= RenderMail(message, afterSending: false, withHeaders: true);
-        _writer.WriteRawValue(mail, skipInputValidation: true);
     }
 
-    private byte[] RenderMail(SampleMessage message, bool afterSending, bool withHeaders)
+    private string RenderMail(SampleMessage message, bool afterSending, bool withHeaders)
     {
         SampleSender sender = message.Sender;
         _mailBuffer.ResetWrittenCount();
@@ -148,14 +156,14 @@ internal sealed class SampleRecordWriter : IDisposable
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
-        return _mailBuffer.WrittenSpan.ToArray();
+        return Encoding.UTF8.GetString(_mailBuffer.WrittenSpan);
     }
 
     private void WriteBounce(SampleMessage message, PlannedEvent planned, Random random)
     {
         SampleBounceKind kind = planned.Bounce ?? SampleCatalog.PermanentBounces[0];
         Utf8JsonWriter w = _writer;
-        w.WriteStartObject("bounce");
+        w.WriteStartObject();
         w.WriteString("bounceType", kind.Type);
         w.WriteString("bounceSubType", kind.SubType);
         w.WriteStartArray("bouncedRecipients");
@@ -184,7 +192,7 @@ internal sealed class SampleRecordWriter : IDisposable
     private void WriteComplaint(SampleMessage message, PlannedEvent planned, Random random)
     {
         Utf8JsonWriter w = _writer;
-        w.WriteStartObject("complaint");
+        w.WriteStartObject();
         w.WriteStartArray("complainedRecipients");
         w.WriteStartObject();
         w.WriteString("emailAddress", message.Recipient);
@@ -202,7 +210,7 @@ internal sealed class SampleRecordWriter : IDisposable
     {
         Utf8JsonWriter w = _writer;
         string path = SampleCatalog.LinkPaths[planned.Choice];
-        w.WriteStartObject("click");
+        w.WriteStartObject();
         w.WriteString("ipAddress", ClientIp(random));
         w.WriteString("link", $"https://www.{message.Sender.FromDomain}{path}");
         w.WriteStartObject("linkTags");
@@ -224,14 +232,14 @@ internal sealed class SampleRecordWriter : IDisposable
         switch (planned.Type)
         {
             case SesEventType.Send:
-                w.WriteStartObject("send");
+                w.WriteStartObject();
                 break;
             case SesEventType.Reject:
-                w.WriteStartObject("reject");
+                w.WriteStartObject();
                 w.WriteString("reason", "Bad content");
                 break;
             case SesEventType.Delivery:
-                w.WriteStartObject("delivery");
+                w.WriteStartObject();
                 w.WriteString("timestamp", SesTimestamp.ToSesString(planned.Time));
                 w.WriteNumber("processingTimeMillis", (long)(planned.Time - message.Sent).TotalMilliseconds);
                 w.WriteStartArray("recipients");
@@ -242,18 +250,18 @@ internal sealed class SampleRecordWriter : IDisposable
                 w.WriteString("remoteMtaIp", RemoteIp(message.Recipient));
                 break;
             case SesEventType.Open:
-                w.WriteStartObject("open");
+                w.WriteStartObject();
                 w.WriteString("ipAddress", ClientIp(random));
                 w.WriteString("timestamp", SesTimestamp.ToSesString(planned.Time));
                 w.WriteString("userAgent", SampleCatalog.UserAgents[planned.Choice]);
                 break;
             case SesEventType.RenderingFailure:
-                w.WriteStartObject("failure");
+                w.WriteStartObject();
                 w.WriteString("errorMessage", "Attribute 'firstName' is not present in the rendering data.");
                 w.WriteString("templateName", message.Sender.ConfigurationSet + "-template");
                 break;
             case SesEventType.DeliveryDelay:
-                w.WriteStartObject("deliveryDelay");
+                w.WriteStartObject();
                 w.WriteString("timestamp", SesTimestamp.ToSesString(planned.Time));
                 w.WriteString("delayType", SampleCatalog.DelayTypes[planned.Choice]);
                 w.WriteString("expirationTime", SesTimestamp.ToSesString(message.Sent.AddHours(14)));
@@ -267,7 +275,7 @@ internal sealed class SampleRecordWriter : IDisposable
                 break;
             default:
                 string topic = SampleCatalog.Topics[planned.Choice];
-                w.WriteStartObject("subscription");
+                w.WriteStartObject();
                 w.WriteString("contactList", message.Sender.ConfigurationSet + "-contacts");
                 w.WriteString("timestamp", SesTimestamp.ToSesString(planned.Time));
                 w.WriteString("source", "UnsubscribeHeader");

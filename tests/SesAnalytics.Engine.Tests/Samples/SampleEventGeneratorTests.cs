@@ -269,7 +269,8 @@ public sealed class SampleEventGeneratorTests
         watch.Stop();
 
         Assert.True(characters > 100_000_000 / 2000);
-        // The benchmark asks for a million in well under ten seconds; a tenth of that leaves room for a busy machine.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"100,000 records took {watch.Elapsed}.");
+        // The benchmark holds the real target (a million in well under ten seconds on a quiet machine). Tests share a
+        // busy machine with each other, so this only catches a generator that stops scaling linearly.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"100,000 records took {watch.Elapsed}.");
     }
 }
