@@ -25,7 +25,7 @@ internal sealed class SampleRecordWriter : IDisposable
         ["Yahoo!-Mail-Feedback/2.0", "Microsoft JMRP", "Mozilla/5.0 (compatible; ARF feedback loop)"];
 
     private static readonly string[] Heads = SesEventTypes.All
-        .Select(t => t is SesEventType.Bounce or SesEventType.Complaint or SesEventType.Click
+        .Select(t => DetailFirst(t)
             ? $"{{\"eventType\":\"{t.WireName()}\",\"{t.DetailMember()}\":"
             : $"{{\"eventType\":\"{t.WireName()}\",\"mail\":")
         .ToArray();
@@ -52,8 +52,7 @@ internal sealed class SampleRecordWriter : IDisposable
     public string Write(SampleMessage message, PlannedEvent planned, Random random)
     {
         SesEventType type = planned.Type;
-        // SES writes these with their own object before the mail.
-        bool detailFirst = type is SesEventType.Bounce or SesEventType.Complaint or SesEventType.Click;
+        bool detailFirst = DetailFirst(type);
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
         switch (type)
@@ -82,6 +81,10 @@ internal sealed class SampleRecordWriter : IDisposable
             ? string.Concat(Heads[(int)type], detail, mail, "}")
             : string.Concat(Heads[(int)type], mail, Tails[(int)type], detail);
     }
+
+    /// <summary>SES writes these with their own object before the mail.</summary>
+    private static bool DetailFirst(SesEventType type) =>
+        type is SesEventType.Bounce or SesEventType.Complaint or SesEventType.Click;
 
     /// <summary>The <c>mail</c> object is the bulk of every record and the same in all events of a message: it is
     /// rendered once per message (before and after sending) and the records are joined as text around it.</summary>
