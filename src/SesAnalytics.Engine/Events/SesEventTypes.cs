@@ -8,6 +8,14 @@ public static class SesEventTypes
     public static string WireName(this SesEventType type) =>
         type == SesEventType.RenderingFailure ? "Rendering Failure" : type.ToString();
 
+    /// <summary>The member of the record that holds the type's own object ("failure" for Rendering Failure).</summary>
+    public static string DetailMember(this SesEventType type) => type switch
+    {
+        SesEventType.RenderingFailure => "failure",
+        SesEventType.DeliveryDelay => "deliveryDelay",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>Accepts the wire name, the enum name, or an SNS notification type, ignoring case.</summary>
     public static bool TryParse(string? text, out SesEventType type)
     {

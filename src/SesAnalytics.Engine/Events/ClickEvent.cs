@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>A recipient clicked a link in the mail.</summary>
+public sealed record ClickEvent : SesEvent
+{
+    public override SesEventType EventType => SesEventType.Click;
+
+    public required ClickInfo Click { get; init; }
+}

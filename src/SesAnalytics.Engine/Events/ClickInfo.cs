@@ -1,0 +1,16 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>The <c>click</c> object: the recipient followed a tracked link.</summary>
+public sealed record ClickInfo
+{
+    public string? IpAddress { get; init; }
+
+    public DateTimeOffset? Timestamp { get; init; }
+
+    public string? UserAgent { get; init; }
+
+    public string? Link { get; init; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> LinkTags { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+}

@@ -1,0 +1,4 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>A recipient who marked the mail as spam.</summary>
+public sealed record ComplainedRecipient(string? EmailAddress);

@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>A recipient marked the mail as spam.</summary>
+public sealed record ComplaintEvent : SesEvent
+{
+    public override SesEventType EventType => SesEventType.Complaint;
+
+    public required ComplaintInfo Complaint { get; init; }
+}

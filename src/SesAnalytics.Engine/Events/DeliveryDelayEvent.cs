@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>Delivery is late; SES keeps retrying.</summary>
+public sealed record DeliveryDelayEvent : SesEvent
+{
+    public override SesEventType EventType => SesEventType.DeliveryDelay;
+
+    public required DeliveryDelayInfo DeliveryDelay { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>The <c>delivery</c> object: the receiving server accepted the mail.</summary>
+public sealed record DeliveryInfo
+{
+    public DateTimeOffset? Timestamp { get; init; }
+
+    public long? ProcessingTimeMillis { get; init; }
+
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    public string? SmtpResponse { get; init; }
+
+    public string? ReportingMta { get; init; }
+
+    public string? RemoteMtaIp { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>A recipient opened the mail.</summary>
+public sealed record OpenEvent : SesEvent
+{
+    public override SesEventType EventType => SesEventType.Open;
+
+    public required OpenInfo Open { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>The <c>open</c> object: the recipient's client loaded the tracking image.</summary>
+public sealed record OpenInfo(string? IpAddress, DateTimeOffset? Timestamp, string? UserAgent);

@@ -1,0 +1,4 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>The <c>send</c> object, which SES always writes empty: the event itself is the news.</summary>
+public sealed record SendInfo;

@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>A recipient changed their subscription to a contact list.</summary>
+public sealed record SubscriptionEvent : SesEvent
+{
+    public override SesEventType EventType => SesEventType.Subscription;
+
+    public required SubscriptionInfo Subscription { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Events;
+
+/// <summary>A contact's topic preferences before or after a subscription change.</summary>
+public sealed record TopicPreferences
+{
+    public bool? UnsubscribeAll { get; init; }
+
+    public IReadOnlyList<TopicSubscriptionStatus> TopicSubscriptionStatus { get; init; } = [];
+}
