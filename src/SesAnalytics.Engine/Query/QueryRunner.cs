@@ -132,7 +132,8 @@ public sealed class QueryRunner : IDisposable
 
         try
         {
-            using CancellationTokenRegistration registration = cancellationToken.Register(command.Cancel);
+            using var interrupter = new CommandInterrupter(command);
+            using CancellationTokenRegistration registration = cancellationToken.Register(interrupter.Start);
             using DbDataReader reader = command.ExecuteReader();
             var rows = new List<T>();
             foreach (T row in query.Read(reader, partition))
@@ -143,7 +144,7 @@ public sealed class QueryRunner : IDisposable
 
             return rows;
         }
-        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is DuckDBException or OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
         }
