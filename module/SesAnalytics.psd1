@@ -12,6 +12,8 @@
     NestedModules        = @('SesAnalytics.Loader.dll')
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
+        'Get-SesBounce'
+        'Get-SesEventSummary'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
