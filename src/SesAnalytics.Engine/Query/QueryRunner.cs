@@ -25,6 +25,20 @@ public sealed class QueryRunner : IDisposable
         _sink = sink;
     }
 
+    private DuckDBConnection Connection
+    {
+        get
+        {
+            if (_connection is null)
+            {
+                _connection = new DuckDBConnection("DataSource=:memory:");
+                _connection.Open();
+            }
+
+            return _connection;
+        }
+    }
+
     public IEnumerable<T> Run<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
         for (int done = 0; done < partitions.Count; done++)
@@ -147,20 +161,6 @@ public sealed class QueryRunner : IDisposable
         catch (Exception error) when (error is DuckDBException or OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
-        }
-    }
-
-    private DuckDBConnection Connection
-    {
-        get
-        {
-            if (_connection is null)
-            {
-                _connection = new DuckDBConnection("DataSource=:memory:");
-                _connection.Open();
-            }
-
-            return _connection;
         }
     }
 }

@@ -100,8 +100,8 @@ public sealed class EventStore
         if (days.DayCount <= MaxProbedDays)
         {
             return days.Days
-                .Select(day => (day, Path.Combine(typePath, day.ToString("yyyy", CultureInfo.InvariantCulture), day.ToString("MM", CultureInfo.InvariantCulture), day.ToString("dd", CultureInfo.InvariantCulture))))
-                .Where(d => Directory.Exists(d.Item2));
+                .Select(day => (Day: day, Path: Path.Combine(typePath, day.ToString(FirehoseLayout.DayFormat, CultureInfo.InvariantCulture))))
+                .Where(d => Directory.Exists(d.Path));
         }
 
         return WalkDays(typePath, days);
@@ -126,12 +126,11 @@ public sealed class EventStore
                 foreach (string dayPath in Directory.EnumerateDirectories(monthPath))
                 {
                     if (TryNumber(dayPath, 2, out int dayOfMonth)
-                        && dayOfMonth <= DateTime.DaysInMonth(year, month)
                         && dayOfMonth >= 1
-                        && new DateOnly(year, month, dayOfMonth) is var day
-                        && days.Contains(day))
+                        && dayOfMonth <= DateTime.DaysInMonth(year, month)
+                        && days.Contains(new DateOnly(year, month, dayOfMonth)))
                     {
-                        yield return (day, dayPath);
+                        yield return (new DateOnly(year, month, dayOfMonth), dayPath);
                     }
                 }
             }

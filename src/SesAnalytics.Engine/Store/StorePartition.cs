@@ -8,8 +8,6 @@ public sealed record StorePartition(string Identity, DateOnly Day, IReadOnlyList
     public IReadOnlyList<string> Objects(SesEventType type) =>
         Folders.Where(f => f.EventType == type).SelectMany(f => f.Objects).ToList();
 
-    public IEnumerable<string> AllObjects => Folders.SelectMany(f => f.Objects);
-
     public StorePartition Without(IReadOnlySet<string> objects) =>
         this with
         {

@@ -88,6 +88,18 @@ public sealed class GetSesBounceTests : IDisposable
         Assert.StartsWith("ParameterArgumentValidationError", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CtrlCStopsALongQueryPromptly()
+    {
+        const string line = "{\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"r@x.test\"}]}}";
+        _store.AddRepeated("big.example", "Bounce", Day, line, 1_000_000);
+
+        (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop($"Get-SesBounce '{_store.Root}' -From 2024-03-08 -To 2024-03-08 -Identity big.example", TimeSpan.FromMilliseconds(1500));
+
+        Assert.True(stopTook < TimeSpan.FromSeconds(3), $"Stopping took {stopTook}.");
+        Assert.Empty(result.Output);
+    }
+
     private ScriptResult Run(string script) => ModuleSession.Run(script, new Dictionary<string, object?> { ["store"] = _store.Root });
 
     private static object? Value(PSObject item, string name) => item.Properties[name].Value;

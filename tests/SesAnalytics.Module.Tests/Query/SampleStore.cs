@@ -19,11 +19,20 @@ internal sealed class SampleStore : IDisposable
 
     public void Add(string identity, string eventType, DateOnly day, IEnumerable<string> lines)
     {
-        string folder = Path.Combine(Root, "partitioned", identity, eventType, day.ToString("yyyy"), day.ToString("MM"), day.ToString("dd"));
-        Directory.CreateDirectory(folder);
-        using var file = File.Create(Path.Combine(folder, $"events-{++_objects:D4}.gz"));
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        using GZipStream gzip = Create(identity, eventType, day);
         gzip.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+    }
+
+    /// <summary>One object of <paramref name="count"/> copies of a line: a big object, written quickly.</summary>
+    public void AddRepeated(string identity, string eventType, DateOnly day, string line, int count)
+    {
+        const int block = 10_000;
+        byte[] lines = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(line + "\n", block)));
+        using GZipStream gzip = Create(identity, eventType, day);
+        for (int written = 0; written < count; written += block)
+        {
+            gzip.Write(lines);
+        }
     }
 
     public static string Send(string identity, string recipient) => Record("Send", identity, recipient, null);
@@ -61,6 +70,13 @@ internal sealed class SampleStore : IDisposable
         {
             // A leftover temp folder is harmless.
         }
+    }
+
+    private GZipStream Create(string identity, string eventType, DateOnly day)
+    {
+        string folder = Path.Combine(Root, "partitioned", identity, eventType, day.ToString("yyyy"), day.ToString("MM"), day.ToString("dd"));
+        Directory.CreateDirectory(folder);
+        return new GZipStream(File.Create(Path.Combine(folder, $"events-{++_objects:D4}.gz")), CompressionLevel.Fastest);
     }
 
     private static string Record(string eventType, string identity, string recipient, JsonObject? detail)
