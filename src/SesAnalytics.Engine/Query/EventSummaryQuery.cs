@@ -12,6 +12,10 @@ public sealed class EventSummaryQuery : IPartitionQuery<PartitionCounts>
 {
     private const string Permanent = "'Permanent'";
 
+    // With ignore_errors a line that does not parse still yields a row, of NULLs: count only rows that are events.
+    private const string ParsedEvents = "count(coalesce(eventType, notificationType))";
+    private const string Lines = "count(json)";
+
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
     {
         IEnumerable<string> parts = partition.Folders
@@ -61,18 +65,21 @@ public sealed class EventSummaryQuery : IPartitionQuery<PartitionCounts>
         return type switch
         {
             SesEventType.Send =>
-                $"SELECT {label}, count(*), {Sum("len(mail.destination)")}, 0::BIGINT, 0::BIGINT " +
-                $"FROM {DuckDbJson.Read(objects, DuckDbJson.Column("mail", DuckDbJson.Struct(("destination", "VARCHAR[]"))), ignoreErrors)}",
+                $"SELECT {label}, {ParsedEvents}, {Sum("len(mail.destination)")}, 0::BIGINT, 0::BIGINT " +
+                $"FROM {DuckDbJson.Read(objects, Columns(DuckDbJson.Column("mail", DuckDbJson.Struct(("destination", "VARCHAR[]")))), ignoreErrors)}",
             SesEventType.Bounce =>
-                $"SELECT {label}, count(*), {Sum("len(bounce.bouncedRecipients)")}, count(*) FILTER (WHERE bounce.bounceType = {Permanent}), " +
+                $"SELECT {label}, {ParsedEvents}, {Sum("len(bounce.bouncedRecipients)")}, count(*) FILTER (WHERE bounce.bounceType = {Permanent}), " +
                 $"{Sum("len(bounce.bouncedRecipients)", $"bounce.bounceType = {Permanent}")} " +
-                $"FROM {DuckDbJson.Read(objects, DuckDbJson.Column("bounce", DuckDbJson.Struct(("bounceType", "VARCHAR"), ("bouncedRecipients", "JSON[]"))), ignoreErrors)}",
+                $"FROM {DuckDbJson.Read(objects, Columns(DuckDbJson.Column("bounce", DuckDbJson.Struct(("bounceType", "VARCHAR"), ("bouncedRecipients", "JSON[]")))), ignoreErrors)}",
             SesEventType.Complaint =>
-                $"SELECT {label}, count(*), {Sum("len(complaint.complainedRecipients)")}, 0::BIGINT, 0::BIGINT " +
-                $"FROM {DuckDbJson.Read(objects, DuckDbJson.Column("complaint", DuckDbJson.Struct(("complainedRecipients", "JSON[]"))), ignoreErrors)}",
-            _ => $"SELECT {label}, count(*), 0::BIGINT, 0::BIGINT, 0::BIGINT FROM {DuckDbJson.ReadObjects(objects, ignoreErrors)}",
+                $"SELECT {label}, {ParsedEvents}, {Sum("len(complaint.complainedRecipients)")}, 0::BIGINT, 0::BIGINT " +
+                $"FROM {DuckDbJson.Read(objects, Columns(DuckDbJson.Column("complaint", DuckDbJson.Struct(("complainedRecipients", "JSON[]")))), ignoreErrors)}",
+            _ => $"SELECT {label}, {Lines}, 0::BIGINT, 0::BIGINT, 0::BIGINT FROM {DuckDbJson.ReadObjects(objects, ignoreErrors)}",
         };
     }
+
+    private static string Columns(string detail) =>
+        string.Join(", ", DuckDbJson.Column("eventType", "VARCHAR"), DuckDbJson.Column("notificationType", "VARCHAR"), detail);
 
     private static string Sum(string expression, string? filter = null) =>
         $"CAST(coalesce(sum({expression}){(filter is null ? string.Empty : $" FILTER (WHERE {filter})")}, 0) AS BIGINT)";

@@ -131,6 +131,14 @@ public sealed class BounceQueryTests : IDisposable
             Query(EventQuery.Bounces(new DayRange(Day, Day), identities: ["*.example.com", "hello@*"])).Select(r => r.Identity).Order());
     }
 
+    [Fact]
+    public void AQuoteInAStorePathIsQuotedInTheFileList()
+    {
+        _store.Add("o'brien.example", "Bounce", Day, SesRecords.Bounce("o'brien.example", "Permanent", "a@x.test"));
+
+        Assert.Equal("o'brien.example", Assert.Single(Query(EventQuery.Bounces(new DayRange(Day, Day)))).Identity);
+    }
+
     private List<BounceRecord> Query(EventQuery query) =>
         LocalStoreQueries.Bounces(_store.Root, query, NullOutputSink.Instance, CancellationToken.None).ToList();
 }

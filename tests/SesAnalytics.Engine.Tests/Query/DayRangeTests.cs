@@ -25,6 +25,16 @@ public sealed class DayRangeTests
     }
 
     [Fact]
+    public void ALocalTimeIsConvertedToUtcFirst()
+    {
+        DateTime local = new DateTime(2024, 3, 8, 12, 0, 0, DateTimeKind.Utc).ToLocalTime();
+
+        DayRange range = DayRange.Resolve(local, local, Now);
+
+        Assert.Equal(new DateOnly(2024, 3, 8), range.From);
+    }
+
+    [Fact]
     public void ToBeforeFromIsRejected()
     {
         var error = Assert.Throws<InvalidInputException>(() => DayRange.Resolve(new DateTime(2024, 3, 9), new DateTime(2024, 3, 1), Now));

@@ -106,6 +106,21 @@ public sealed class EventSummaryTests : IDisposable
         Assert.Equal(ReputationStatus.AtRisk, totals[0].Status);
     }
 
+    [Fact]
+    public void AMalformedLineIsLeftOutOfTheCountsWithAWarning()
+    {
+        string damaged = _store.Add("a.example", "Send", Day, SesRecords.Send("a.example", "x@y.test"), "{\"eventType\": \"Send\", oops", SesRecords.Send("a.example", "x@y.test"));
+        string damagedOpens = _store.Add("a.example", "Open", Day, SesRecords.Other("Open", "a.example"), "not json at all");
+        var sink = new RecordingSink();
+
+        EventSummary summary = Assert.Single(LocalStoreQueries.Summaries(_store.Root, EventQuery.AllEvents(new DayRange(Day, Day)), total: false, sink, CancellationToken.None));
+
+        Assert.Equal((2L, 2L, 1L), (summary.Sends, summary.SentRecipients, summary.Opens));
+        Assert.Equal(2, sink.Warnings.Count);
+        Assert.Contains(sink.Warnings, w => w.Contains(damaged, StringComparison.Ordinal));
+        Assert.Contains(sink.Warnings, w => w.Contains(damagedOpens, StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public void TheFixturesCountOneOfEachType()
     {
