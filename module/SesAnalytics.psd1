@@ -13,6 +13,8 @@
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
         'Get-SesAwsContext'
+        'Get-SesBounce'
+        'Get-SesEventSummary'
         'New-SesSampleEvent'
         'Read-SesEventObject'
     )

@@ -1,0 +1,38 @@
+namespace SesAnalytics.Engine.Query;
+
+/// <summary>
+/// The <c>FROM</c> clauses that read store objects. DuckDB binds table-function arguments when the statement is
+/// planned, so the file list cannot be a prepared parameter: it is the only text of a statement not bound as a
+/// parameter, and it holds only paths the store enumerated itself, each quoted as a SQL string literal.
+/// </summary>
+internal static class DuckDbJson
+{
+    /// <summary>
+    /// DuckDB's default, written out so a change of default cannot break reading: an SES event carries headers, not the
+    /// body, and SES truncates long header lists (<c>headersTruncated</c>), so one line stays far below it.
+    /// </summary>
+    private const int MaximumObjectSize = 16 * 1024 * 1024;
+
+    /// <summary><c>read_json</c> with explicit column types: no schema inference, and a missing field is simply NULL.</summary>
+    public static string Read(IEnumerable<string> objects, string columns, bool ignoreErrors) =>
+        $"read_json({FileList(objects)}, format = 'newline_delimited', compression = 'gzip', columns = {{{columns}}}, " +
+        $"maximum_object_size = {MaximumObjectSize}, ignore_errors = {(ignoreErrors ? "true" : "false")})";
+
+    /// <summary>One row per line without parsing fields: for counting events.</summary>
+    public static string ReadObjects(IEnumerable<string> objects, bool ignoreErrors) =>
+        $"read_json_objects({FileList(objects)}, format = 'newline_delimited', compression = 'gzip', " +
+        $"maximum_object_size = {MaximumObjectSize}, ignore_errors = {(ignoreErrors ? "true" : "false")})";
+
+    /// <summary>A column of <c>read_json</c>'s <c>columns</c> argument: <c>name: 'TYPE'</c>.</summary>
+    public static string Column(string name, string type) => $"{name}: {Literal(type)}";
+
+    /// <summary>A STRUCT type whose field names are quoted, since SES keys hold colons and dashes (<c>ses:source-ip</c>).</summary>
+    public static string Struct(params (string Name, string Type)[] fields) =>
+        "STRUCT(" + string.Join(", ", fields.Select(f => $"{Identifier(f.Name)} {f.Type}")) + ")";
+
+    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string FileList(IEnumerable<string> objects) => "[" + string.Join(", ", objects.Select(Literal)) + "]";
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Output;
+using SesAnalytics.Engine.Partitioning;
+using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Text;
+
+namespace SesAnalytics.Engine.Store;
+
+/// <summary>
+/// A local folder laid out as <see cref="FirehoseLayout.Prefix"/> describes (a copy of the bucket, or what
+/// Import-SesEvent writes). Finds the partitions a query needs while touching only the folders it needs: the identity
+/// names, then for each wanted identity and event type only the day folders of the range. <c>errors/</c> is never read.
+/// </summary>
+public sealed class EventStore
+{
+    /// <summary>Up to this many days, day folders are probed by name; beyond it the year/month/day tree is walked.</summary>
+    private const int MaxProbedDays = 92;
+
+    private readonly IOutputSink _sink;
+
+    public EventStore(string path, IOutputSink sink)
+    {
+        Root = Path.GetFullPath(path);
+        _sink = sink;
+        if (!Directory.Exists(Root))
+        {
+            throw new SesAnalyticsException(
+                "StoreNotFound",
+                ErrorKind.ObjectNotFound,
+                $"The event store '{Root}' does not exist. Create it with Import-SesEvent, or copy the bucket's '{FirehoseLayout.PartitionedRoot}/' folder there (aws s3 sync s3://<bucket>/{FirehoseLayout.PartitionedRoot}/ '{Path.Combine(Root, FirehoseLayout.PartitionedRoot)}'), then try again.",
+                Root);
+        }
+    }
+
+    public string Root { get; }
+
+    public string PartitionedRoot => Path.Combine(Root, FirehoseLayout.PartitionedRoot);
+
+    /// <summary>The partitions holding objects, ascending by day then identity (ordinal).</summary>
+    public IReadOnlyList<StorePartition> FindPartitions(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days)
+    {
+        if (!Directory.Exists(PartitionedRoot))
+        {
+            _sink.Warning($"The store '{Root}' has no '{FirehoseLayout.PartitionedRoot}' folder yet, so it holds no events.");
+            return [];
+        }
+
+        var partitions = new List<StorePartition>();
+        foreach ((string identity, string identityPath) in FindIdentities(identities))
+        {
+            var byDay = new SortedDictionary<DateOnly, List<StoreFolder>>();
+            foreach (SesEventType type in eventTypes.Distinct().Order())
+            {
+                string typePath = Path.Combine(identityPath, PathSegment.Encode(type.WireName()));
+                if (!Directory.Exists(typePath))
+                {
+                    continue;
+                }
+
+                foreach ((DateOnly day, string dayPath) in FindDays(typePath, days))
+                {
+                    IReadOnlyList<string> objects = ListObjects(dayPath);
+                    if (objects.Count > 0)
+                    {
+                        if (!byDay.TryGetValue(day, out List<StoreFolder>? folders))
+                        {
+                            byDay[day] = folders = [];
+                        }
+
+                        folders.Add(new StoreFolder(type, dayPath, objects));
+                    }
+                }
+            }
+
+            partitions.AddRange(byDay.Select(d => new StorePartition(identity, d.Key, d.Value)));
+        }
+
+        return partitions
+            .OrderBy(p => p.Day)
+            .ThenBy(p => p.Identity, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private IEnumerable<(string Identity, string Path)> FindIdentities(IReadOnlyCollection<Wildcard> patterns)
+    {
+        foreach (string path in Directory.EnumerateDirectories(PartitionedRoot))
+        {
+            string? identity = PathSegment.Decode(Path.GetFileName(path));
+            if (identity is not null && Wildcard.AnyMatch(patterns, identity))
+            {
+                yield return (identity, path);
+            }
+        }
+    }
+
+    private static IEnumerable<(DateOnly Day, string Path)> FindDays(string typePath, DayRange days)
+    {
+        if (days.DayCount <= MaxProbedDays)
+        {
+            return days.Days
+                .Select(day => (Day: day, Path: Path.Combine(typePath, day.ToString(FirehoseLayout.DayFormat, CultureInfo.InvariantCulture))))
+                .Where(d => Directory.Exists(d.Path));
+        }
+
+        return WalkDays(typePath, days);
+    }
+
+    private static IEnumerable<(DateOnly Day, string Path)> WalkDays(string typePath, DayRange days)
+    {
+        foreach (string yearPath in Directory.EnumerateDirectories(typePath))
+        {
+            if (!TryNumber(yearPath, 4, out int year) || year < days.From.Year || year > days.To.Year)
+            {
+                continue;
+            }
+
+            foreach (string monthPath in Directory.EnumerateDirectories(yearPath))
+            {
+                if (!TryNumber(monthPath, 2, out int month) || month is < 1 or > 12)
+                {
+                    continue;
+                }
+
+                foreach (string dayPath in Directory.EnumerateDirectories(monthPath))
+                {
+                    if (TryNumber(dayPath, 2, out int dayOfMonth)
+                        && dayOfMonth >= 1
+                        && dayOfMonth <= DateTime.DaysInMonth(year, month)
+                        && days.Contains(new DateOnly(year, month, dayOfMonth)))
+                    {
+                        yield return (new DateOnly(year, month, dayOfMonth), dayPath);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool TryNumber(string path, int digits, out int value)
+    {
+        string name = Path.GetFileName(path);
+        value = 0;
+        return name.Length == digits && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    private IReadOnlyList<string> ListObjects(string dayPath)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(dayPath, "*.gz").Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            _sink.Error(new SesAnalyticsException(
+                "StoreFolderUnreadable",
+                ErrorKind.ReadError,
+                $"Cannot list the objects in '{dayPath}': {error.Message} Its events are left out; fix the folder's permissions and run the command again.",
+                dayPath,
+                error));
+            return [];
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Tests.Support;
+
+namespace SesAnalytics.Engine.Tests.Query;
+
+public sealed class QueryRunnerTests : IDisposable
+{
+    private static readonly DateOnly Day = new(2024, 3, 8);
+    private readonly TestStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public void TheFirstRecordArrivesBeforeLaterPartitionsAreRead()
+    {
+        _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "first@x.test"));
+        _store.Add("example.com", "Bounce", Day.AddDays(1), SesRecords.Bounce("example.com", "Permanent", "second@x.test"));
+        // Unreadable: reading it reports an error, so no error yet proves it was not read yet.
+        _store.AddBytes("example.com", "Bounce", Day.AddDays(2), [1, 2, 3]);
+        var sink = new RecordingSink();
+
+        using IEnumerator<BounceRecord> records = LocalStoreQueries
+            .Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day.AddDays(2))), sink, CancellationToken.None)
+            .GetEnumerator();
+
+        Assert.True(records.MoveNext());
+        Assert.Equal("first@x.test", records.Current.EmailAddress);
+        Assert.Empty(sink.Errors);
+        Assert.Equal(["0 of 3 partitions read"], sink.Progresses.Select(p => p.Status));
+
+        Assert.True(records.MoveNext());
+        Assert.False(records.MoveNext());
+        Assert.Equal("EventObjectUnreadable", Assert.Single(sink.Errors).ErrorId);
+        Assert.True(sink.Progresses.Last().Completed);
+        Assert.Equal([0, 33, 66, 100], sink.Progresses.Select(p => p.PercentComplete));
+    }
+
+    [Fact]
+    public void CancellingBetweenPartitionsStops()
+    {
+        _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "first@x.test"));
+        _store.Add("example.com", "Bounce", Day.AddDays(1), SesRecords.Bounce("example.com", "Permanent", "second@x.test"));
+        using var cancellation = new CancellationTokenSource();
+
+        using IEnumerator<BounceRecord> records = LocalStoreQueries
+            .Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day.AddDays(1))), NullOutputSink(), cancellation.Token)
+            .GetEnumerator();
+        Assert.True(records.MoveNext());
+        cancellation.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => records.MoveNext());
+    }
+
+    [Fact]
+    public void CancellingARunningQueryInterruptsDuckDb()
+    {
+        var lines = new StringBuilder();
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            lines.Append("{\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"r").Append(i).Append("@x.test\"}]}}\n");
+        }
+
+        _store.AddBytes("example.com", "Bounce", Day, TestStore.Gzip(lines.ToString()));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        var watch = Stopwatch.StartNew();
+
+        Assert.Throws<OperationCanceledException>(() =>
+            LocalStoreQueries.Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day)), NullOutputSink(), cancellation.Token).ToList());
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"Stopping took {watch.Elapsed}.");
+
+       
+    }
+
+    [Fact]
+    public void AMalformedLineIsSkippedWithAWarningNamingItsObject()
+    {
+        _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "a@x.test"), SesRecords.Bounce("example.com", "Permanent", "b@x.test"));
+        string damaged = _store.Add(
+            "example.com",
+            "Bounce",
+            Day,
+            SesRecords.Bounce("example.com", "Permanent", "c@x.test"),
+            "{\"eventType\":\"Bounce\",\"bounce\":{ this is not json",
+            SesRecords.Bounce("example.com", "Permanent", "d@x.test"));
+        string garbage = _store.AddBytes("example.com", "Bounce", Day, Encoding.UTF8.GetBytes("not gzip at all"));
+        var sink = new RecordingSink();
+
+        List<BounceRecord> records = LocalStoreQueries.Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day)), sink, CancellationToken.None).ToList();
+
+        Assert.Equal(["a@x.test", "b@x.test", "c@x.test", "d@x.test"], records.Select(r => r.EmailAddress).Order());
+        Assert.Contains(damaged, Assert.Single(sink.Warnings), StringComparison.Ordinal);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal("EventObjectUnreadable", error.ErrorId);
+        Assert.Equal(garbage, error.Target);
+    }
+
+    private static RecordingSink NullOutputSink() => new();
+}
