@@ -51,23 +51,23 @@ internal sealed record JqTry(JqNode Body) : JqNode
 }
 
 /// <summary>
-/// <c>term.name</c>, <c>term."name"</c>, <c>term[key]</c>. The key is evaluated against the same input as the term;
+/// <c>term.name</c>, <c>term."name"</c>, <c>term[key]</c>. The key is evaluated first (as jq does), against the same input as the term;
 /// <see cref="Optional"/> (<c>term[key]?</c>) swallows only the indexing error, not the term's, as jq 1.6 does.
 /// </summary>
 internal sealed record JqIndex(JqNode Target, JqNode Key, bool Optional) : JqNode
 {
     public override JqResult Evaluate(in JqValue input)
     {
-        JqResult target = Target.Evaluate(input);
-        if (target.Kind != JqResultKind.Value)
-        {
-            return target;
-        }
-
         JqResult key = Key.Evaluate(input);
         if (key.Kind != JqResultKind.Value)
         {
             return key;
+        }
+
+        JqResult target = Target.Evaluate(input);
+        if (target.Kind != JqResultKind.Value)
+        {
+            return target;
         }
 
         JqResult indexed = Index(target.Value, key.Value);

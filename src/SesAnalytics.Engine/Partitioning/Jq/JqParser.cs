@@ -175,8 +175,7 @@ internal sealed class JqParser
                 return new JqLiteral(JqValue.String(token.Text));
             case JqTokenKind.Number:
                 _next++;
-                double number = double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return new JqLiteral(JqValue.Number(Math.Clamp(number, double.MinValue, double.MaxValue)));
+                return new JqLiteral(JqValue.Number(ParseNumber(token.Text)));
             case JqTokenKind.LeftParen:
                 _next++;
                 JqNode inner = ParsePipe();
@@ -194,6 +193,9 @@ internal sealed class JqParser
                 throw Unsupported($"variable '{token.Text}'", token.Position);
             case JqTokenKind.Format:
                 throw Unsupported($"format '{token.Text}'", token.Position);
+            case JqTokenKind.Operator when token.Text == "-" && Peek(1).Kind == JqTokenKind.Number:
+                _next += 2;
+                return new JqLiteral(JqValue.Number(-ParseNumber(Peek(-1).Text)));
             case JqTokenKind.Operator when token.Text == "-":
                 throw Unsupported("negation '-'", token.Position);
             case JqTokenKind.End:
@@ -296,6 +298,9 @@ internal sealed class JqParser
         _next++;
         return new JqPipe(value, ParseObjectValue());
     }
+
+    private static double ParseNumber(string text) =>
+        Math.Clamp(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), double.MinValue, double.MaxValue);
 
     private JqToken Peek(int offset) => _tokens[Math.Clamp(_next + offset, 0, _tokens.Count - 1)];
 
