@@ -5,7 +5,7 @@ using SesAnalytics.Engine.Errors;
 namespace SesAnalytics.Engine.Partitioning;
 
 /// <summary>
-/// Splits an input (GZIP or not) into records: JSON lines normally; a whole pretty-printed object, or an array of
+/// Splits an input (GZIP or not; a truncated GZIP is detected by its size trailer, so single-member files only) into records: JSON lines normally; a whole pretty-printed object, or an array of
 /// objects, when the first non-blank line starts a document it does not finish (or starts with '[').
 /// </summary>
 internal static class RecordReader
@@ -15,10 +15,29 @@ internal static class RecordReader
     /// <summary>Calls <paramref name="record"/> for each non-blank record with its bytes and its first line number.</summary>
     public static void Read(Stream input, string source, Action<byte[], long> record, Action<long> bytesRead, CancellationToken cancellationToken)
     {
-        Stream stream = IsGzip(input) ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : input;
+        bool gzip = IsGzip(input);
+        uint? expectedSize = gzip ? TrailerSize(input) : null;
+        Stream stream = gzip ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : input;
+        long decompressed = 0;
         try
         {
-            ReadLines(stream, record, bytesRead, cancellationToken);
+            ReadLines(
+                stream,
+                record,
+                count =>
+                {
+                    decompressed += count;
+                    bytesRead(count);
+                },
+                () =>
+                {
+                    // GZipStream ends quietly on truncated data; the size trailer (ISIZE) gives the truncation away.
+                    if (expectedSize is not null && (uint)decompressed != expectedSize)
+                    {
+                        throw new InvalidDataException("the GZIP data ends before its end marker");
+                    }
+                },
+                cancellationToken);
         }
         catch (Exception error) when (error is InvalidDataException or EndOfStreamException)
         {
@@ -38,6 +57,21 @@ internal static class RecordReader
         }
     }
 
+    private static uint? TrailerSize(Stream input)
+    {
+        if (!input.CanSeek || input.Length - input.Position < 18)
+        {
+            return null;
+        }
+
+        long start = input.Position;
+        Span<byte> trailer = stackalloc byte[4];
+        input.Position = input.Length - 4;
+        input.ReadExactly(trailer);
+        input.Position = start;
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+
     private static bool IsGzip(Stream input)
     {
         if (!input.CanSeek)
@@ -52,7 +86,7 @@ internal static class RecordReader
         return first == 0x1F && second == 0x8B;
     }
 
-    private static void ReadLines(Stream stream, Action<byte[], long> record, Action<long> bytesRead, CancellationToken cancellationToken)
+    private static void ReadLines(Stream stream, Action<byte[], long> record, Action<long> bytesRead, Action atEnd, CancellationToken cancellationToken)
     {
         var pending = new MemoryStream();
         byte[] chunk = new byte[ChunkSize];
@@ -108,6 +142,7 @@ internal static class RecordReader
             }
         }
 
+        atEnd();
         if (document is not null)
         {
             ReadDocument(document.ToArray(), record, line, cancellationToken);
