@@ -12,15 +12,25 @@ public sealed class PartitionKeyExtractor
     public static readonly PartitionKeyExtractor Firehose = new(JqQuery.Parse(FirehoseLayout.MetadataExtractionQuery));
 
     private readonly JqQuery _query;
+    private readonly JsonPruner? _pruner;
 
-    public PartitionKeyExtractor(JqQuery query) => _query = query;
+    public PartitionKeyExtractor(JqQuery query)
+    {
+        _query = query;
+        _pruner = new JsonPruner();
+        if (!AddObservedPaths(_pruner))
+        {
+            _pruner = null;
+        }
+    }
 
-    public KeyExtraction Extract(ReadOnlyMemory<byte> record)
+    /// <summary>Extracts the keys from one UTF-8 JSON record, parsing only the parts the query observes.</summary>
+    public KeyExtraction Extract(ReadOnlySpan<byte> record)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(record);
+            document = JsonDocument.Parse(_pruner is null ? record.ToArray() : _pruner.Prune(record));
         }
         catch (JsonException error)
         {
@@ -31,6 +41,13 @@ public sealed class PartitionKeyExtractor
         {
             return Extract(document.RootElement);
         }
+    }
+
+    /// <summary>Adds what <see cref="Extract(JsonElement)"/> reads of a record to <paramref name="pruner"/>; false when unknown.</summary>
+    internal bool AddObservedPaths(JsonPruner pruner)
+    {
+        pruner.Keep(["notificationType"]);
+        return _query.TryAddPathsTo(pruner);
     }
 
     public KeyExtraction Extract(JsonElement record)

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Output;
+using SesAnalytics.Engine.Partitioning.Jq;
 
 namespace SesAnalytics.Engine.Partitioning;
 
@@ -22,6 +23,9 @@ public sealed partial class SesEventImport : IDisposable
     private const int BatchSize = 256;
     private const int ProgressEvery = 1000;
     private const int MaxSegmentBytes = 255;
+
+    // Everything Dispatch reads of a record: the partition query's paths, the SNS envelope, the event's own time.
+    private static readonly JsonPruner? Observed = CreatePruner();
 
     private readonly ImportOptions _options;
     private readonly IOutputSink _sink;
@@ -192,7 +196,7 @@ public sealed partial class SesEventImport : IDisposable
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(record);
+            document = Parse(record);
         }
         catch (JsonException error)
         {
@@ -224,7 +228,7 @@ public sealed partial class SesEventImport : IDisposable
         JsonDocument inner;
         try
         {
-            inner = JsonDocument.Parse(record);
+            inner = Parse(record);
         }
         catch (JsonException error)
         {
@@ -287,6 +291,30 @@ public sealed partial class SesEventImport : IDisposable
             $"{FirehoseLayout.ErrorsRoot}/{FirehoseLayout.MetadataExtractionFailed}/{day.UtcDateTime.ToString(FirehoseLayout.DayFormat, CultureInfo.InvariantCulture)}");
         _errorsWritten++;
         Enqueue(folder, WithNewline(buffer.WrittenSpan.ToArray()));
+    }
+
+    private static JsonDocument Parse(byte[] record) =>
+        JsonDocument.Parse(Observed is null ? record : Observed.Prune(record));
+
+    private static JsonPruner? CreatePruner()
+    {
+        var pruner = new JsonPruner();
+        if (!PartitionKeyExtractor.Firehose.AddObservedPaths(pruner))
+        {
+            return null;
+        }
+
+        foreach (string name in new[] { "eventType", "Type", "Message" })
+        {
+            pruner.Keep([name]);
+        }
+
+        foreach (string detail in new[] { "mail", "bounce", "complaint", "delivery", "open", "click", "deliveryDelay", "subscription" })
+        {
+            pruner.Keep([detail, "timestamp"]);
+        }
+
+        return pruner;
     }
 
     private static byte[] WithNewline(byte[] record)

@@ -22,5 +22,8 @@ public sealed class JqQuery
 
     public JqResult Evaluate(JsonElement input) => _root.Evaluate(JqValue.FromElement(input));
 
+    /// <summary>Adds the parts of a record this query observes to <paramref name="pruner"/>; false when it cannot tell.</summary>
+    internal bool TryAddPathsTo(JsonPruner pruner) => JqPaths.TryAddTo(_root, pruner);
+
     public override string ToString() => Text;
 }

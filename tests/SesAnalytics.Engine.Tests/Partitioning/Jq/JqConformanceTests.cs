@@ -83,11 +83,20 @@ public sealed class JqConformanceTests : IDisposable
         Assert.Equal(lines.Count, expected.Count);
 
         JqQuery parsed = JqQuery.Parse(query);
+        var pruner = new JsonPruner();
+        bool prunable = parsed.TryAddPathsTo(pruner);
         for (int i = 0; i < lines.Count; i++)
         {
             using JsonDocument document = JsonDocument.Parse(lines[i]);
             string actual = Describe(parsed.Evaluate(document.RootElement));
             Assert.True(expected[i] == actual, $"Record {i}: {lines[i]}\n jq:   {expected[i]}\n ours: {actual}");
+            if (prunable)
+            {
+                // The fast path reads only what the query observes: it must not change a single byte of the answer.
+                using JsonDocument pruned = JsonDocument.Parse(pruner.Prune(Encoding.UTF8.GetBytes(lines[i])));
+                string fast = Describe(parsed.Evaluate(pruned.RootElement));
+                Assert.True(expected[i] == fast, $"Record {i} (pruned): {lines[i]}\n jq:   {expected[i]}\n ours: {fast}");
+            }
         }
 
         return lines.Count;
