@@ -46,6 +46,7 @@ public sealed class ImportSesEventTests : IDisposable
         PSObject summary = Assert.Single(result.Output);
         Assert.Equal(4L, Value(summary, "LinesRead"));
         Assert.Equal(4L, Value(summary, "EventsWritten"));
+        Assert.Contains(result.Progress, p => p.RecordType == ProgressRecordType.Completed);
         Assert.True(Directory.Exists(Path.Combine(Store, "partitioned", "example.com", "Send", "2024", "05", "01")));
         Assert.True(Directory.Exists(Path.Combine(Store, "partitioned", "hello@example.com", "Bounce", "2024", "05", "02")));
     }

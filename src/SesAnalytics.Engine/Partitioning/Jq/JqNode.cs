@@ -109,7 +109,7 @@ internal sealed record JqObjectConstruction(IReadOnlyList<KeyValuePair<string, J
                 return value;
             }
 
-            int existing = members.FindIndex(m => m.Key == entry.Key);
+            int existing = IndexOf(members, entry.Key);
             if (existing >= 0)
             {
                 members[existing] = new KeyValuePair<string, JqValue>(entry.Key, value.Value);
@@ -121,5 +121,18 @@ internal sealed record JqObjectConstruction(IReadOnlyList<KeyValuePair<string, J
         }
 
         return JqResult.Of(JqValue.Object(members));
+    }
+
+    private static int IndexOf(List<KeyValuePair<string, JqValue>> members, string key)
+    {
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (members[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
