@@ -162,6 +162,19 @@ public sealed partial class SesEventImportTests : IDisposable
     }
 
     [Fact]
+    public void ManyPartitionsAtOnceKeepEveryRecord()
+    {
+        string[] records = Enumerable.Range(0, 300).Select(i => Event("Send", $"identity{i % 150}.example", null, "2024-01-01T00:00:00Z")).ToArray();
+
+        ImportSummary summary = Import(string.Join("\n", records));
+
+        Assert.Equal(150, summary.Partitions);
+        Assert.True(summary.ObjectsWritten >= 150);
+        Assert.Equal(records.Order(), ReadAll("partitioned").Order());
+        AssertNoTempFiles();
+    }
+
+    [Fact]
     public void ArrivalTimeOptionUsesTodayForTheDayFolder()
     {
         Import(Event("Send", "example.com", null, "2020-01-01T00:00:00Z"), new ImportOptions(Store) { UseArrivalTime = true });
