@@ -15,6 +15,7 @@
         'Get-SesAwsContext'
         'Get-SesBounce'
         'Get-SesEventSummary'
+        'Import-SesEvent'
         'New-SesSampleEvent'
         'Read-SesEventObject'
     )

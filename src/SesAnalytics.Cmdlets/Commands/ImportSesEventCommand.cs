@@ -1,0 +1,152 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Partitioning;
+
+namespace SesAnalytics.Cmdlets.Commands;
+
+/// <summary>Lays SES event records out in a local folder exactly as Firehose's dynamic partitioning lays them out in S3.</summary>
+[Cmdlet(VerbsData.Import, "SesEvent", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ImportSummary))]
+public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private const string InputObjectSet = "InputObject";
+
+    private SesEventImport? _import;
+    private int _textCount;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Json")]
+    [AllowEmptyString]
+    public string[] InputObject { get; set; } = [];
+
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string Destination { get; set; } = string.Empty;
+
+    [Parameter]
+    [ValidatePattern("^[A-Za-z0-9_.-]{1,64}$")]
+    public string StreamName { get; set; } = ImportOptions.DefaultStreamName;
+
+    [Parameter]
+    public SwitchParameter UseArrivalTime { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 128)]
+    public int BufferSizeMB { get; set; } = 128;
+
+    public new void Dispose()
+    {
+        _import?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        string destination = GetUnresolvedProviderPathFromPSPath(Destination);
+        bool write = await ShouldProcessAsync(destination, "Import SES events in the Firehose layout").ConfigureAwait(false);
+        var options = new ImportOptions(destination)
+        {
+            StreamName = StreamName,
+            UseArrivalTime = UseArrivalTime.IsPresent,
+            BufferSizeBytes = BufferSizeMB * 1024L * 1024L,
+            WhatIf = !write,
+        };
+        _import = new SesEventImport(options, Sink, cancellationToken);
+    }
+
+    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        switch (ParameterSetName)
+        {
+            case InputObjectSet:
+                foreach (string text in InputObject)
+                {
+                    _textCount++;
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        _import!.ImportText(text, $"InputObject #{_textCount}");
+                    }
+                }
+
+                break;
+            case LiteralPathSet:
+                foreach (string path in LiteralPath)
+                {
+                    ImportFile(GetUnresolvedProviderPathFromPSPath(path));
+                }
+
+                break;
+            default:
+                foreach (string path in Path)
+                {
+                    foreach (string file in Resolve(path))
+                    {
+                        ImportFile(file);
+                    }
+                }
+
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        Emit(_import!.Complete());
+        return Task.CompletedTask;
+    }
+
+    private void ImportFile(string file)
+    {
+        if (Directory.Exists(file))
+        {
+            EmitError(new ErrorRecord(
+                new ArgumentException($"'{file}' is a folder. Give its files instead, for example '{System.IO.Path.Combine(file, "*")}'."),
+                "PathIsFolder",
+                ErrorCategory.InvalidArgument,
+                file));
+            return;
+        }
+
+        _import!.ImportFile(file);
+    }
+
+    private IEnumerable<string> Resolve(string path)
+    {
+        try
+        {
+            Collection<string> files = GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
+            if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+            {
+                EmitError(new ErrorRecord(
+                    new ArgumentException($"'{path}' is not a file system path."),
+                    "NotAFileSystemPath",
+                    ErrorCategory.InvalidArgument,
+                    path));
+                return [];
+            }
+
+            return files;
+        }
+        catch (ItemNotFoundException error)
+        {
+            EmitError(new ErrorRecord(error, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+            return [];
+        }
+    }
+}

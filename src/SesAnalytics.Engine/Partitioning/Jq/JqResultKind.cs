@@ -1,0 +1,8 @@
+namespace SesAnalytics.Engine.Partitioning.Jq;
+
+public enum JqResultKind
+{
+    Value,
+    Empty,
+    Error,
+}
