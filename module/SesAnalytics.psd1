@@ -13,6 +13,7 @@
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
         'Get-SesAwsContext'
+        'Export-SesAnalyticsTemplate'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
