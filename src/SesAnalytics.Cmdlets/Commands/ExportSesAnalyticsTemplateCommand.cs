@@ -116,6 +116,12 @@ public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet
         TemplateFormat? requested = Format is null ? null : Enum.Parse<TemplateFormat>(Format, ignoreCase: true);
         TemplateFormat format = TemplateFile.ChooseFormat(requested, _resolvedPath);
         EmitVerbose($"Generating the {format} template: retention {options.RetentionDays} days, buffering {options.BufferIntervalSeconds} s / {options.BufferSizeMB} MB.");
-        return TemplateBuilder.Build(options).ToText(format);
+        CloudFormationTemplate template = TemplateBuilder.Build(options);
+        foreach (string warning in template.Warnings)
+        {
+            EmitWarning(warning);
+        }
+
+        return template.ToText(format);
     }
 }

@@ -44,7 +44,7 @@ public static class TemplateBuilder
             { "Resources", resources },
             { "Outputs", Outputs() },
         };
-        return new CloudFormationTemplate(body, options);
+        return new CloudFormationTemplate(body, options, TemplateOptionsValidator.Warnings(options));
     }
 
     private static CfnMap Outputs()

@@ -65,6 +65,18 @@ public static partial class TemplateOptionsValidator
         }
     }
 
+    /// <summary>What is valid but probably not what the user wants.</summary>
+    public static IReadOnlyList<string> Warnings(TemplateOptions options)
+    {
+        var warnings = new List<string>();
+        if (options.KmsKeyArn?.Contains(":alias/", StringComparison.Ordinal) == true)
+        {
+            warnings.Add($"The KMS key is given as an alias ARN ('{options.KmsKeyArn}'). IAM matches the key's own ARN, so the delivery role's KMS permission will not apply and Firehose cannot write encrypted objects: give the key ARN (arn:...:key/<key-id>) instead.");
+        }
+
+        return warnings;
+    }
+
     /// <summary>Why S3 would refuse the name, or null when it is a valid general purpose bucket name.</summary>
     public static string? BucketNameProblem(string name) => name switch
     {

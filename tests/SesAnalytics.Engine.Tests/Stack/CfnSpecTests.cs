@@ -16,9 +16,35 @@ public sealed class CfnSpecTests
     public void EveryResourceMatchesTheSpecification(string optionSet)
     {
         Skip.IfNot(File.Exists(SpecPath), $"The CloudFormation specification is not at {SpecPath} (the shared reference folder is absent).");
-        JsonObject template = TemplateFixture.Json(TemplateFixture.Options(optionSet));
-        var problems = new List<string>();
+        Assert.Empty(Problems(TemplateFixture.Json(TemplateFixture.Options(optionSet))));
+    }
 
+    [SkippableFact]
+    public void TheWalkFindsWhatCloudFormationWouldRefuse()
+    {
+        Skip.IfNot(File.Exists(SpecPath), $"The CloudFormation specification is not at {SpecPath} (the shared reference folder is absent).");
+        JsonObject template = TemplateFixture.Json(new TemplateOptions());
+        JsonObject destination = TemplateFixture.Properties(template, LogicalIds.DeliveryStream)["ExtendedS3DestinationConfiguration"]!.AsObject();
+        destination.Remove("BucketARN");
+        destination["BufferingHints"]!["SizeInMBs"] = "64";
+        destination["Prefixes"] = "typo";
+        TemplateFixture.Properties(template, LogicalIds.Bucket)["Tags"] = new JsonArray(new JsonObject { ["Key"] = "k", ["Val"] = "v" });
+        TemplateFixture.Resources(template)[LogicalIds.Table]!["Type"] = "AWS::Glue::Tables";
+
+        List<string> problems = Problems(template);
+
+        Assert.Contains(problems, p => p.Contains("BucketARN: required property is missing", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("SizeInMBs: String is not a Integer", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Prefixes: no such property", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Tags[0].Val: no such property", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Tags[0].Value: required property is missing", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("AWS::Glue::Tables is not in ResourceTypes", StringComparison.Ordinal));
+        Assert.Equal(6, problems.Count);
+    }
+
+    private static List<string> Problems(JsonObject template)
+    {
+        var problems = new List<string>();
         foreach ((string logicalId, JsonNode? resource) in TemplateFixture.Resources(template))
         {
             string type = (string)resource!["Type"]!;
@@ -36,7 +62,7 @@ public sealed class CfnSpecTests
             CheckProperties(type, definition, resource["Properties"] as JsonObject ?? [], logicalId, problems);
         }
 
-        Assert.Empty(problems);
+        return problems;
     }
 
     [Fact]

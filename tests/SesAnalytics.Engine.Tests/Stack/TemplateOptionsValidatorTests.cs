@@ -55,6 +55,32 @@ public sealed class TemplateOptionsValidatorTests
         TemplateBuilder.Build(new TemplateOptions { RetentionDays = 3650, BufferIntervalSeconds = 900, BufferSizeMB = 128, KmsKeyArn = "arn:aws-cn:kms:cn-north-1:111122223333:alias/ses" });
     }
 
+    [Fact]
+    public void AnAliasArnIsAcceptedWithAWarning()
+    {
+        Assert.Empty(TemplateBuilder.Build(TemplateFixture.Full).Warnings);
+
+        CloudFormationTemplate template = TemplateBuilder.Build(new TemplateOptions { KmsKeyArn = "arn:aws:kms:us-east-1:111122223333:alias/ses" });
+
+        Assert.Contains("key ARN", Assert.Single(template.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSameOptionsGiveTheSameText()
+    {
+        Assert.Equal(TemplateBuilder.Build(TemplateFixture.Full).ToYaml(), TemplateBuilder.Build(TemplateFixture.Full with { }).ToYaml());
+        Assert.Equal(TemplateBuilder.Build(new TemplateOptions()).ToJson(), TemplateBuilder.Build(new TemplateOptions()).ToJson());
+    }
+
+    [Fact]
+    public void NoResourceIsNamedSoCapabilityIamIsEnough()
+    {
+        string json = TemplateBuilder.Build(TemplateFixture.Full).ToJson();
+
+        Assert.DoesNotContain("\"RoleName\"", json, StringComparison.Ordinal);
+        Assert.Equal(["CAPABILITY_IAM"], CloudFormationTemplate.Capabilities);
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(40, 60)]

@@ -98,6 +98,16 @@ public sealed class ExportSesAnalyticsTemplateTests : IDisposable
     }
 
     [Fact]
+    public void AnAliasKeyArnGivesAWarning()
+    {
+        ScriptResult result = ModuleSession.Run("Export-SesAnalyticsTemplate -KmsKeyArn arn:aws:kms:us-east-1:111122223333:alias/ses");
+
+        result.AssertSuccess();
+        Assert.Single(result.Output);
+        Assert.Contains("key ARN", Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheHelpExamplesRun()
     {
         string path = Path.Combine(_folder, "ses-analytics.json");
