@@ -12,6 +12,7 @@
     NestedModules        = @('SesAnalytics.Loader.dll')
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
+        'Export-SesAnalyticsTemplate'
         'Get-SesAwsContext'
         'Get-SesBounce'
         'Get-SesEventSummary'

@@ -1,0 +1,113 @@
+using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Partitioning;
+
+namespace SesAnalytics.Engine.Stack;
+
+/// <summary>The Glue database and the projected event table Athena reads, and the work group Athena runs in.</summary>
+internal static class CatalogResources
+{
+    public static CfnMap Database(TemplateOptions options) => new()
+    {
+        { "Type", "AWS::Glue::Database" },
+        {
+            "Properties", new CfnMap
+            {
+                { "CatalogId", Fn.Ref(Fn.AccountId) },
+                { "DatabaseInput", new CfnMap { { "Name", options.DatabaseName }, { "Description", "SES events delivered by Kinesis Data Firehose." } } },
+            }
+        },
+    };
+
+    public static CfnMap Table(TemplateOptions options)
+    {
+        string root = "s3://${" + LogicalIds.Bucket + "}/" + FirehoseLayout.PartitionedRoot + "/";
+        var serDeParameters = new CfnMap();
+        foreach ((string column, string tag) in EventTableSchema.TagMappings)
+        {
+            serDeParameters.Add("mapping." + column, tag);
+        }
+
+        var tableInput = new CfnMap
+        {
+            { "Name", options.TableName },
+            { "Description", "SES events, one row per event; partitions are projected from the S3 layout." },
+            { "TableType", "EXTERNAL_TABLE" },
+            { "Parameters", Projection(options, root) },
+            { "PartitionKeys", EventTableSchema.PartitionKeys.Select(key => (object)Column(key, "string")).ToList() },
+            {
+                "StorageDescriptor", new CfnMap
+                {
+                    { "Columns", EventTableSchema.Columns.Select(c => (object)Column(c.Key, c.Value)).ToList() },
+                    { "Location", Fn.Sub(root) },
+                    { "InputFormat", EventTableSchema.InputFormat },
+                    { "OutputFormat", EventTableSchema.OutputFormat },
+                    { "Compressed", true },
+                    { "SerdeInfo", new CfnMap { { "SerializationLibrary", EventTableSchema.SerDe }, { "Parameters", serDeParameters } } },
+                }
+            },
+        };
+        return new CfnMap
+        {
+            { "Type", "AWS::Glue::Table" },
+            {
+                "Properties", new CfnMap
+                {
+                    { "CatalogId", Fn.Ref(Fn.AccountId) },
+                    { "DatabaseName", Fn.Ref(LogicalIds.Database) },
+                    { "TableInput", tableInput },
+                }
+            },
+        };
+    }
+
+    public static CfnMap WorkGroup(TemplateOptions options)
+    {
+        CfnMap encryption = options.KmsKeyArn is null
+            ? new CfnMap { { "EncryptionOption", "SSE_S3" } }
+            : new CfnMap { { "EncryptionOption", "SSE_KMS" }, { "KmsKey", options.KmsKeyArn } };
+        var configuration = new CfnMap
+        {
+            { "EnforceWorkGroupConfiguration", true },
+            { "PublishCloudWatchMetricsEnabled", true },
+        };
+        configuration.AddIfPresent("BytesScannedCutoffPerQuery", options.BytesScannedCutoffPerQuery);
+        configuration.Add("ResultConfiguration", new CfnMap
+        {
+            { "OutputLocation", Fn.Sub("s3://${" + LogicalIds.Bucket + "}/" + StackLayout.AthenaResultsRoot + "/") },
+            { "EncryptionConfiguration", encryption },
+        });
+        var properties = new CfnMap
+        {
+            { "Name", options.WorkGroupName is null ? Fn.Sub(StackLayout.DeliveryStreamNameSub) : options.WorkGroupName },
+            { "Description", "Queries of the SES event table; results expire with the events." },
+            { "State", "ENABLED" },
+            // Without it a stack delete fails as soon as the work group has run a query.
+            { "RecursiveDeleteOption", true },
+            { "WorkGroupConfiguration", configuration },
+        };
+        properties.AddIfPresent("Tags", Tagging.TagList(options));
+        return new CfnMap { { "Type", "AWS::Athena::WorkGroup" }, { "Properties", properties } };
+    }
+
+    private static CfnMap Projection(TemplateOptions options, string root)
+    {
+        string[] keys = [.. EventTableSchema.PartitionKeys];
+        return new CfnMap
+        {
+            { "classification", "json" },
+            { "EXTERNAL", "TRUE" },
+            { "projection.enabled", "true" },
+            { $"projection.{keys[0]}.type", "injected" },
+            { $"projection.{keys[1]}.type", "enum" },
+            { $"projection.{keys[1]}.values", string.Join(",", SesEventTypes.All.Select(t => t.WireName())) },
+            { $"projection.{keys[2]}.type", "date" },
+            { $"projection.{keys[2]}.format", FirehoseLayout.DayFormat },
+            { $"projection.{keys[2]}.range", $"NOW-{options.RetentionDays}DAYS,NOW" },
+            { $"projection.{keys[2]}.interval", "1" },
+            { $"projection.{keys[2]}.interval.unit", "DAYS" },
+            { "storage.location.template", Fn.Sub(root + string.Join("/", keys.Select(Fn.SubLiteral)) + "/") },
+        };
+    }
+
+    private static CfnMap Column(string name, string type) => new() { { "Name", name }, { "Type", type } };
+}

@@ -1,0 +1,107 @@
+namespace SesAnalytics.Engine.Stack;
+
+/// <summary>
+/// The Glue columns of the SES event table: every field AWS documents for the ten event types, in Hive type syntax.
+/// Names are lowercase because the OpenX SerDe matches JSON keys without case; a <c>ses:*</c> tag, whose name is not
+/// a valid column name, is renamed through a <c>mapping.&lt;column&gt;</c> SerDe parameter.
+/// </summary>
+public static class EventTableSchema
+{
+    public const string SerDe = "org.openx.data.jsonserde.JsonSerDe";
+    public const string InputFormat = "org.apache.hadoop.mapred.TextInputFormat";
+    public const string OutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
+
+    /// <summary>Column (struct field) name → the SES tag it holds.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> TagMappings { get; } =
+    [
+        new("ses_configurationset", "ses:configuration-set"),
+        new("ses_source_ip", "ses:source-ip"),
+        new("ses_from_domain", "ses:from-domain"),
+        new("ses_caller_identity", "ses:caller-identity"),
+        new("ses_outgoing_ip", "ses:outgoing-ip"),
+        new("ses_operation", "ses:operation"),
+        new("ses_source_tls_version", "ses:source-tls-version"),
+        new("ses_sender_identity", "ses:sender-identity"),
+    ];
+
+    public static IReadOnlyList<KeyValuePair<string, string>> Columns { get; } =
+    [
+        new("eventtype", "string"),
+        new("mail", Struct(
+            ("timestamp", "string"),
+            ("source", "string"),
+            ("sourcearn", "string"),
+            ("sendingaccountid", "string"),
+            ("messageid", "string"),
+            ("destination", "array<string>"),
+            ("headerstruncated", "boolean"),
+            ("headers", "array<" + Struct(("name", "string"), ("value", "string")) + ">"),
+            ("commonheaders", Struct(
+                ("from", "array<string>"),
+                ("to", "array<string>"),
+                ("cc", "array<string>"),
+                ("bcc", "array<string>"),
+                ("replyto", "array<string>"),
+                ("returnpath", "string"),
+                ("messageid", "string"),
+                ("date", "string"),
+                ("subject", "string"))),
+            ("tags", Struct([.. TagMappings.Select(t => (t.Key, "array<string>"))])))),
+        new("bounce", Struct(
+            ("bouncetype", "string"),
+            ("bouncesubtype", "string"),
+            ("bouncedrecipients", "array<" + Struct(("emailaddress", "string"), ("action", "string"), ("status", "string"), ("diagnosticcode", "string")) + ">"),
+            ("timestamp", "string"),
+            ("feedbackid", "string"),
+            ("reportingmta", "string"),
+            ("remotemtaip", "string"))),
+        new("complaint", Struct(
+            ("complainedrecipients", "array<" + Struct(("emailaddress", "string")) + ">"),
+            ("timestamp", "string"),
+            ("feedbackid", "string"),
+            ("useragent", "string"),
+            ("complaintfeedbacktype", "string"),
+            ("complaintsubtype", "string"),
+            ("arrivaldate", "string"))),
+        new("delivery", Struct(
+            ("timestamp", "string"),
+            ("processingtimemillis", "bigint"),
+            ("recipients", "array<string>"),
+            ("smtpresponse", "string"),
+            ("reportingmta", "string"),
+            ("remotemtaip", "string"))),
+        // SES writes "send": {} and Hive has no empty struct.
+        new("send", "map<string,string>"),
+        new("reject", Struct(("reason", "string"))),
+        new("open", Struct(("ipaddress", "string"), ("timestamp", "string"), ("useragent", "string"))),
+        new("click", Struct(
+            ("ipaddress", "string"),
+            ("link", "string"),
+            ("linktags", "map<string,array<string>>"),
+            ("timestamp", "string"),
+            ("useragent", "string"))),
+        new("failure", Struct(("templatename", "string"), ("errormessage", "string"))),
+        new("deliverydelay", Struct(
+            ("timestamp", "string"),
+            ("delaytype", "string"),
+            ("expirationtime", "string"),
+            ("reportingmta", "string"),
+            ("delayedrecipients", "array<" + Struct(("emailaddress", "string"), ("status", "string"), ("diagnosticcode", "string")) + ">"))),
+        new("subscription", Struct(
+            ("contactlist", "string"),
+            ("timestamp", "string"),
+            ("source", "string"),
+            ("newtopicpreferences", TopicPreferences()),
+            ("oldtopicpreferences", TopicPreferences()))),
+    ];
+
+    /// <summary>The partition keys, in the order of the S3 prefix.</summary>
+    public static IReadOnlyList<string> PartitionKeys { get; } = ["sender_identity", "event_type", "day"];
+
+    private static string TopicPreferences() => Struct(
+        ("unsubscribeall", "boolean"),
+        ("topicsubscriptionstatus", "array<" + Struct(("topicname", "string"), ("subscriptionstatus", "string")) + ">"));
+
+    private static string Struct(params (string Name, string Type)[] fields) =>
+        "struct<" + string.Join(",", fields.Select(f => f.Name + ":" + f.Type)) + ">";
+}

@@ -1,0 +1,7 @@
+namespace SesAnalytics.Engine.Stack;
+
+public enum TemplateFormat
+{
+    Yaml,
+    Json,
+}
