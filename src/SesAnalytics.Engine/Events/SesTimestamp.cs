@@ -9,12 +9,21 @@ public static partial class SesTimestamp
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    // The forms SES writes, tried exactly first: partitioning reads one timestamp per record on its hot path.
+    private static readonly string[] ExactFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF zzz"];
+
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, ExactFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset exact))
+        {
+            value = exact.ToUniversalTime();
+            return true;
         }
 
         // .NET wants "+00:00"; SNS writes " +0000".

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using SesAnalytics.Engine.Events;
 
 namespace SesAnalytics.Engine.Partitioning;
 
@@ -10,14 +10,6 @@ namespace SesAnalytics.Engine.Partitioning;
 /// </summary>
 public static class EventTime
 {
-    private static readonly string[] Formats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF zzz",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF zz",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-    ];
-
     public static DateTimeOffset? Find(JsonElement record)
     {
         if (record.ValueKind != JsonValueKind.Object)
@@ -25,54 +17,21 @@ public static class EventTime
             return null;
         }
 
-        string? type = TextOf(record, "eventType") ?? TextOf(record, "notificationType");
-        string? detail = type switch
-        {
-            "Bounce" => "bounce",
-            "Complaint" => "complaint",
-            "Delivery" => "delivery",
-            "Open" => "open",
-            "Click" => "click",
-            "DeliveryDelay" => "deliveryDelay",
-            "Subscription" => "subscription",
-            _ => null,
-        };
-        if (detail is not null
-            && record.TryGetProperty(detail, out JsonElement details)
+        string? typeName = TextOf(record, "eventType") ?? TextOf(record, "notificationType");
+        if (SesEventTypes.TryParse(typeName, out SesEventType type)
+            && type is not (SesEventType.Send or SesEventType.Reject or SesEventType.RenderingFailure)
+            && record.TryGetProperty(type.DetailMember(), out JsonElement details)
             && details.ValueKind == JsonValueKind.Object
-            && TryParse(TextOf(details, "timestamp"), out DateTimeOffset own))
+            && SesTimestamp.TryParse(TextOf(details, "timestamp"), out DateTimeOffset own))
         {
             return own;
         }
 
         return record.TryGetProperty("mail", out JsonElement mail)
             && mail.ValueKind == JsonValueKind.Object
-            && TryParse(TextOf(mail, "timestamp"), out DateTimeOffset sent)
+            && SesTimestamp.TryParse(TextOf(mail, "timestamp"), out DateTimeOffset sent)
                 ? sent
                 : null;
-    }
-
-    public static bool TryParse(string? text, out DateTimeOffset time)
-    {
-        time = default;
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        // "+0000" is not a .NET offset format; make it "+00:00".
-        if (text.Length > 5 && (text[^5] == '+' || text[^5] == '-') && text[^4..].All(char.IsAsciiDigit))
-        {
-            text = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
-        }
-
-        if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
-        {
-            return false;
-        }
-
-        time = time.ToUniversalTime();
-        return true;
     }
 
     private static string? TextOf(JsonElement element, string name) =>

@@ -80,7 +80,7 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
                 partition.Identity,
                 partition.Day,
                 MessageId: Text(reader, 0),
-                SendTime: SesTimestamp.Parse(Text(reader, 1)),
+                SendTime: Time(Text(reader, 1)),
                 Source: Text(reader, 2),
                 SendingAccountId: Text(reader, 3),
                 Subject: Text(reader, 4),
@@ -91,7 +91,7 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
                 BounceType: Text(reader, 9),
                 BounceSubType: Text(reader, 10),
                 FeedbackId: Text(reader, 11),
-                BounceTime: SesTimestamp.Parse(Text(reader, 12)),
+                BounceTime: Time(Text(reader, 12)),
                 ReportingMta: Text(reader, 13),
                 Action: Text(reader, 14),
                 Status: Text(reader, 15),
@@ -101,4 +101,6 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time : null;
 }

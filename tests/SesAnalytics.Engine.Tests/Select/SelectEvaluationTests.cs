@@ -1,3 +1,4 @@
+using SesAnalytics.Engine.Tests.Support;
 using System.Text;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Select;
@@ -5,6 +6,7 @@ using static SesAnalytics.Engine.Tests.Select.SelectRunner;
 
 namespace SesAnalytics.Engine.Tests.Select;
 
+[Collection(nameof(MeasuresMemoryCollection))]
 public sealed class SelectEvaluationTests
 {
     private static readonly string[] People =

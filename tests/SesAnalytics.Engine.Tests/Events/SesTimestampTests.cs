@@ -1,6 +1,6 @@
-using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Events;
 
-namespace SesAnalytics.Engine.Tests.Query;
+namespace SesAnalytics.Engine.Tests.Events;
 
 public sealed class SesTimestampTests
 {
@@ -10,7 +10,7 @@ public sealed class SesTimestampTests
     [InlineData("2017-08-05T00:41:02.669 +0000")]
     public void ParsesEventAndNotificationFormatsToUtc(string text)
     {
-        DateTimeOffset time = SesTimestamp.Parse(text)!.Value;
+        Assert.True(SesTimestamp.TryParse(text, out DateTimeOffset time));
 
         Assert.Equal(new DateTimeOffset(2017, 8, 5, 0, 41, 2, 669, TimeSpan.Zero), time);
         Assert.Equal(TimeSpan.Zero, time.Offset);
@@ -20,5 +20,5 @@ public sealed class SesTimestampTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("yesterday-ish")]
-    public void AnythingElseIsNull(string? text) => Assert.Null(SesTimestamp.Parse(text));
+    public void AnythingElseIsRejected(string? text) => Assert.False(SesTimestamp.TryParse(text, out _));
 }
