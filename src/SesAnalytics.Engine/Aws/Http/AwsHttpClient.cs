@@ -44,16 +44,35 @@ public sealed class AwsHttpClient : IDisposable
 
     public AwsClientOptions Options => _options;
 
-    public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
+    public Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, static response => response, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads the successful answer with <paramref name="read"/> inside the same
+    /// attempt, so a truncated or garbled body (a <see cref="System.Text.Json.JsonException"/>,
+    /// <see cref="System.Xml.XmlException"/> or <see cref="FormatException"/> from <paramref name="read"/>) is retried
+    /// like a broken connection.
+    /// </summary>
+    public async Task<T> SendAsync<T>(AwsRequest request, Func<AwsResponse, T> read, CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(IdempotentKey, request.Idempotent);
         try
         {
             return await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Client.AttemptAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false),
+                static async (ctx, state) => await state.Client.AttemptAsync(state.Request, state.Read, ctx.CancellationToken).ConfigureAwait(false),
                 context,
-                (Client: this, Request: request)).ConfigureAwait(false);
+                (Client: this, Request: request, Read: read)).ConfigureAwait(false);
+        }
+        catch (MalformedResponseException ex)
+        {
+            throw new SesAnalyticsException(
+                "AwsMalformedResponse",
+                ErrorKind.InvalidData,
+                $"{_options.ServiceName} {request.OperationName} answered with a body that is not its expected output ({ex.InnerException!.Message}) " +
+                $"(Request ID: {ex.RequestId ?? "none"}). Retry; if it persists, a proxy may be rewriting the response.",
+                _options.ServiceName,
+                ex.InnerException);
         }
         catch (AttemptTimeoutException ex)
         {
@@ -89,13 +108,13 @@ public sealed class AwsHttpClient : IDisposable
         return exception switch
         {
             AwsServiceException aws => aws.IsThrottling || (idempotent && TransientStatuses.Contains(aws.StatusCode)),
-            AttemptTimeoutException => idempotent,
+            AttemptTimeoutException or MalformedResponseException => idempotent,
             HttpRequestException or IOException => idempotent,
             _ => false,
         };
     }
 
-    private async Task<AwsResponse> AttemptAsync(AwsRequest request, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(AwsRequest request, Func<AwsResponse, T> read, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(_options.AttemptTimeout);
@@ -109,10 +128,18 @@ public sealed class AwsHttpClient : IDisposable
             int status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return new AwsResponse(status, AwsErrorParser.RequestIdFrom(response.Headers), body);
+                var answer = new AwsResponse(status, AwsErrorParser.RequestIdFrom(response.Headers), body);
+                try
+                {
+                    return read(answer);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Xml.XmlException or FormatException)
+                {
+                    throw new MalformedResponseException(answer.RequestId, ex);
+                }
             }
 
-            throw ToException(status, response.Headers, body, credentials, signature);
+            throw ToException(status, response.Headers, body, [credentials.SecretKey, credentials.Token, signature.Signature, message.Headers.Authorization?.ToString()]);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
         {
@@ -140,10 +167,9 @@ public sealed class AwsHttpClient : IDisposable
         return message;
     }
 
-    private AwsServiceException ToException(int status, HttpResponseHeaders headers, byte[] body, ImmutableCredentials credentials, SigningResult signature)
+    private AwsServiceException ToException(int status, HttpResponseHeaders headers, byte[] body, string?[] secrets)
     {
         AwsError error = AwsErrorParser.Parse(status, headers, body);
-        string[] secrets = [credentials.SecretKey, credentials.Token, signature.Signature];
         string message = SecretRedactor.Redact(error.Message, secrets);
         string code = SecretRedactor.Redact(error.Code, secrets);
         return new AwsServiceException(_options.ServiceName, status, code, message, error.RequestId, AwsErrorClassifier.Classify(code, status, message));
@@ -151,4 +177,9 @@ public sealed class AwsHttpClient : IDisposable
 
     /// <summary>An attempt ran out of time (not the caller's cancellation); Polly retries it like a dropped connection.</summary>
     private sealed class AttemptTimeoutException(Exception inner) : TimeoutException("The attempt timed out.", inner);
+
+    private sealed class MalformedResponseException(string? requestId, Exception inner) : Exception("The response body could not be read.", inner)
+    {
+        public string? RequestId { get; } = requestId;
+    }
 }

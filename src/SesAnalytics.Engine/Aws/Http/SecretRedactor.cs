@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SesAnalytics.Engine.Aws.Http;
 
 /// <summary>
@@ -8,6 +10,11 @@ internal static class SecretRedactor
 {
     public const string Mask = "***";
 
+    /// <summary>Any SigV4 Authorization value or presigned signature, whoever's, even if a proxy reformatted it.</summary>
+    private static readonly Regex SignatureText = new(
+        @"AWS4-HMAC-SHA256\s+Credential=[^\s,]*(,\s*SignedHeaders=[^\s,]*)?(,\s*Signature=[0-9a-fA-F*]*)?|(X-Amz-)?Signature=[0-9a-fA-F]+",
+        RegexOptions.CultureInvariant);
+
     public static string Redact(string text, IEnumerable<string?> secrets)
     {
         foreach (string secret in secrets.Where(s => !string.IsNullOrEmpty(s)).Cast<string>().OrderByDescending(s => s.Length))
@@ -15,6 +22,6 @@ internal static class SecretRedactor
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        return text;
+        return SignatureText.Replace(text, Mask);
     }
 }

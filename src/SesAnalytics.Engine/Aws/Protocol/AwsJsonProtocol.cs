@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SesAnalytics.Engine.Aws.Http;
-using SesAnalytics.Engine.Errors;
 
 namespace SesAnalytics.Engine.Aws.Protocol;
 
@@ -38,21 +37,9 @@ public sealed class AwsJsonProtocol
             ContentType = ContentType,
             Headers = new Dictionary<string, string> { [TargetHeader] = _targetPrefix + "." + operation },
         };
-        AwsResponse response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body, outputType)
-                ?? throw new JsonException("The body is the JSON literal null.");
-        }
-        catch (JsonException ex)
-        {
-            throw new SesAnalyticsException(
-                "AwsMalformedResponse",
-                ErrorKind.InvalidData,
-                $"{Options.ServiceName} {operation} answered with a body that is not its JSON output ({ex.Message}) " +
-                $"(Request ID: {response.RequestId ?? "none"}). Retry; if it persists, a proxy may be rewriting the response.",
-                Options.ServiceName,
-                ex);
-        }
+        return await _http.SendAsync(
+            request,
+            response => JsonSerializer.Deserialize(response.Body, outputType) ?? throw new JsonException("The body is the JSON literal null."),
+            cancellationToken).ConfigureAwait(false);
     }
 }
