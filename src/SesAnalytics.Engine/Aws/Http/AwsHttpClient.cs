@@ -116,8 +116,8 @@ public sealed class AwsHttpClient : IDisposable
 
     private async Task<T> AttemptAsync<T>(AwsRequest request, Func<AwsResponse, T> read, CancellationToken cancellationToken)
     {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(_options.AttemptTimeout);
+        using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _options.TimeProvider);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         ImmutableCredentials credentials = await _options.Credentials(cancellationToken).ConfigureAwait(false);
         using HttpRequestMessage message = Build(request);
         SigningResult signature = RequestSigner.Sign(message, request.Body, credentials, _signing, _options.TimeProvider.GetUtcNow());
@@ -141,7 +141,7 @@ public sealed class AwsHttpClient : IDisposable
 
             throw ToException(status, response.Headers, body, [credentials.SecretKey, credentials.Token, signature.Signature, message.Headers.Authorization?.ToString()]);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             throw new AttemptTimeoutException(ex);
         }
