@@ -32,14 +32,23 @@ public sealed class AwsHttpClient : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _signing = SigningOptions.For(options.SigningService, options.Region);
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(options.Backoff(args.AttemptNumber)),
-            })
-            .Build();
+        if (options.MaxAttempts < 1)
+        {
+            throw new InvalidInputException(
+                "AwsMaxAttemptsOutOfRange", $"MaxAttempts is {options.MaxAttempts}; it counts every attempt, the first included, so use 1 or more.", options.MaxAttempts);
+        }
+
+        // Polly's retry strategy needs at least one retry; a single attempt is the empty pipeline.
+        _pipeline = options.MaxAttempts == 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxAttempts - 1,
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(options.Backoff(args.AttemptNumber)),
+                })
+                .Build();
     }
 
     public AwsClientOptions Options => _options;

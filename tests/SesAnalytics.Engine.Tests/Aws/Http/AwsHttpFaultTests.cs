@@ -96,6 +96,17 @@ public sealed class AwsHttpFaultTests : IDisposable
         SecretAssert.NoSecrets(error);
     }
 
+    [Fact]
+    public async Task A_single_allowed_attempt_is_never_retried()
+    {
+        Answer(ListStreams, Throttled());
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Firehose(maxAttempts: 1).ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
+
+        Assert.Equal(1, _sent.Count);
+        Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
+    }
+
     [Theory]
     [InlineData(500, "InternalFailure")]
     [InlineData(503, "SlowDown")]
