@@ -49,8 +49,7 @@ public sealed class AwsHttpFaultTests : IDisposable
         await Firehose().ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default);
         await new AthenaClient(new AwsHttpClient(TestClients.Options("athena", "Athena", Endpoint, new CountingHandler()))).GetQueryExecutionAsync("q", default);
 
-        var entries = _server.LogEntries.ToList();
-        Assert.Equal(2, entries.Count);
+        var entries = await LoggedAsync(2);
         foreach (var (entry, service) in entries.Zip(new[] { "firehose", "athena" }))
         {
             var headers = entry.RequestMessage.Headers!;
@@ -273,6 +272,20 @@ public sealed class AwsHttpFaultTests : IDisposable
         Assert.Equal(ErrorKind.AuthenticationError, error.Kind);
         Assert.Contains("Signature mismatch", error.Message, StringComparison.Ordinal);
         SecretAssert.NoSecrets(error);
+    }
+
+    /// <summary>WireMock logs a request after it has answered it, so the log may lag the client by a moment.</summary>
+    private async Task<List<WireMock.Logging.ILogEntry>> LoggedAsync(int count)
+    {
+        var waited = Stopwatch.StartNew();
+        while (_server.LogEntries.Count() < count && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+        }
+
+        var entries = _server.LogEntries.ToList();
+        Assert.Equal(count, entries.Count);
+        return entries;
     }
 
     private static async Task ResetEveryConnectionAsync(TcpListener listener)
