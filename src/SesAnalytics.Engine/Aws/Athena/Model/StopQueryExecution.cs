@@ -1,0 +1,5 @@
+namespace SesAnalytics.Engine.Aws.Athena.Model;
+
+public sealed record StopQueryExecutionRequest(string QueryExecutionId);
+
+public sealed record StopQueryExecutionResponse;
