@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using SesAnalytics.Engine.Aws.Http;
 
 namespace SesAnalytics.Engine.Aws.Context;
 
@@ -75,6 +76,17 @@ public sealed class AwsContext
 
         return new Uri($"https://{service.EndpointPrefix}.{Region}.{DnsSuffix}/");
     }
+
+    /// <summary>What a protocol client for <paramref name="service"/> needs: endpoint, region, signing name, credentials.</summary>
+    public AwsClientOptions ClientOptions(AwsService service, int maxAttempts = 3) => new()
+    {
+        Endpoint = EndpointFor(service),
+        Region = Region,
+        SigningService = service.SigningName,
+        ServiceName = service.ServiceId,
+        Credentials = AwsClientOptions.FromCredentials(Credentials),
+        MaxAttempts = maxAttempts,
+    };
 
     public AwsContextSummary Describe() => new(
         Region,

@@ -59,6 +59,20 @@ public sealed class AwsContextResolverTests
     }
 
     [Fact]
+    public void ClientOptionsCarryTheServicesSigningNameAndEndpoint()
+    {
+        AwsContext context = new AwsContextResolver(Environment()).Resolve(Keys with { Region = "eu-west-1" });
+
+        var options = context.ClientOptions(AwsService.SesV2, maxAttempts: 5);
+
+        Assert.Equal("ses", options.SigningService);
+        Assert.Equal("SESv2", options.ServiceName);
+        Assert.Equal("eu-west-1", options.Region);
+        Assert.Equal(new Uri("https://email.eu-west-1.amazonaws.com/"), options.Endpoint);
+        Assert.Equal(5, options.MaxAttempts);
+    }
+
+    [Fact]
     public void SessionTokenMakesSessionCredentials()
     {
         AwsContext context = new AwsContextResolver(Environment()).Resolve(Keys with { Region = "us-east-1", SessionToken = "token" });
