@@ -8,10 +8,11 @@ namespace SesAnalytics.Engine.Aws.CloudFormation;
 /// </summary>
 internal static class CloudFormationErrors
 {
+    /// <summary>"Stack with id X does not exist" (DescribeStacks) and "Stack [X] does not exist" (most others) are both StackNotFound.</summary>
     public static SesAnalyticsException? Translate(AwsServiceException error, string operation, string? target)
     {
         if (error.ErrorCode == "ValidationError"
-            && error.AwsMessage.StartsWith("Stack with id", StringComparison.Ordinal)
+            && error.AwsMessage.StartsWith("Stack ", StringComparison.Ordinal)
             && error.AwsMessage.Contains("does not exist", StringComparison.Ordinal))
         {
             return new SesAnalyticsException(

@@ -19,8 +19,8 @@ internal static class QueryXml
             throw new FormatException($"The answer's root is <{root.Name.LocalName}>, not <{operation}Response>.");
         }
 
-        return root.Elements().FirstOrDefault(e => e.Name.LocalName == operation + "Result")
-            ?? throw new FormatException($"<{operation}Result> is missing from the answer.");
+        // Operations without output (DeleteStack) answer with no result element; read that as an empty result.
+        return root.Elements().FirstOrDefault(e => e.Name.LocalName == operation + "Result") ?? new XElement(operation + "Result");
     }
 
     public static XElement? Child(this XElement parent, string name) =>
