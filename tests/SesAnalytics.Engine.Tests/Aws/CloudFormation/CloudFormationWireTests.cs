@@ -34,7 +34,7 @@ public sealed class CloudFormationWireTests : IDisposable
 
         await Client().DescribeStacksAsync(null, default);
 
-        var entry = Assert.Single(_server.LogEntries);
+        var entry = Assert.Single(await WireMockLog.WaitAsync(_server, 1));
         string authorization = entry.RequestMessage.Headers!["Authorization"].Single();
         Assert.Matches(new Regex(@"^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/eu-west-1/cloudformation/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$"), authorization);
         Assert.StartsWith("application/x-www-form-urlencoded", entry.RequestMessage.Headers["Content-Type"].Single(), StringComparison.Ordinal);
