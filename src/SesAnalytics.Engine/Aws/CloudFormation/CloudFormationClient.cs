@@ -208,7 +208,7 @@ public sealed class CloudFormationClient : ICloudFormationClient
 
     private async Task<T> InvokeAsync<T>(QueryForm form, bool idempotent, string? target, Func<XElement, T> read, CancellationToken cancellationToken)
     {
-        string action = form.Fields[0].Value;
+        string action = form.Action;
         var request = new AwsRequest(action, HttpMethod.Post, "/", form.ToBytes(), idempotent) { ContentType = FormContentType };
         try
         {

@@ -14,11 +14,12 @@ internal sealed class QueryForm
 
     public QueryForm(string action, string version)
     {
+        Action = action;
         Add("Action", action);
         Add("Version", version);
     }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Fields => _fields;
+    public string Action { get; }
 
     public QueryForm Add(string name, string? value)
     {
