@@ -114,6 +114,26 @@ public sealed class CloudFormationClientTests
     }
 
     [Fact]
+    public async Task DescribeStacks_follows_NextToken_until_it_is_absent_or_empty()
+    {
+        var handler = new CapturingHandler(request => XmlAnswer.Create(AwsQueryConformance.Envelope(
+            Namespace,
+            "DescribeStacks",
+            request.BodyText.Contains("NextToken=p2", StringComparison.Ordinal)
+                ? Stack("second") + "<NextToken></NextToken>"
+                : Stack("first") + "<NextToken>p2</NextToken>")));
+        var client = new CloudFormationClient(new AwsHttpClient(TestClients.Options("cloudformation", "CloudFormation", Endpoint, handler)));
+
+        IReadOnlyList<StackDescription> stacks = await client.DescribeStacksAsync(null, default);
+
+        Assert.Equal(["first", "second"], stacks.Select(s => s.StackName));
+        Assert.Equal(2, handler.Requests.Count);
+
+        static string Stack(string name) =>
+            $"<Stacks><member><StackName>{name}</StackName><StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-01-31T08:30:15Z</CreationTime></member></Stacks>";
+    }
+
+    [Fact]
     public async Task A_garbled_answer_is_InvalidData()
     {
         var client = Client(_ => XmlAnswer.Create("<DescribeStacksResponse><DescribeStacksResult><Stacks><member>"));
