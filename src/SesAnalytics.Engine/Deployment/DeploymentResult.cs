@@ -1,0 +1,3 @@
+namespace SesAnalytics.Engine.Deployment;
+
+public sealed record DeploymentResult(DeploymentOutcome Outcome, SesAnalyticsStack Stack);

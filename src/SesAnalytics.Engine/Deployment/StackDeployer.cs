@@ -1,0 +1,188 @@
+using System.Globalization;
+using SesAnalytics.Engine.Aws.CloudFormation;
+using SesAnalytics.Engine.Aws.CloudFormation.Model;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Output;
+using SesAnalytics.Engine.Stack;
+
+namespace SesAnalytics.Engine.Deployment;
+
+/// <summary>
+/// Creates the SesAnalytics stack, or updates it through a change set; previews either without changing anything;
+/// deletes it. Waiting is <see cref="StackWatcher"/>'s job.
+/// </summary>
+public sealed class StackDeployer
+{
+    private static readonly TimeSpan ChangeSetPoll = TimeSpan.FromSeconds(1);
+
+    private readonly ICloudFormationClient _cloudFormation;
+    private readonly IOutputSink _sink;
+    private readonly StackCatalog _catalog;
+    private readonly StackWatcher _watcher;
+    private readonly PollingOptions _polling;
+
+    public StackDeployer(ICloudFormationClient cloudFormation, string region, IOutputSink sink, PollingOptions? polling = null)
+    {
+        _cloudFormation = cloudFormation;
+        _sink = sink;
+        _polling = polling ?? PollingOptions.Default;
+        _catalog = new StackCatalog(cloudFormation, region);
+        _watcher = new StackWatcher(cloudFormation, sink, _polling);
+    }
+
+    public async Task<DeploymentResult> DeployAsync(StackDeployment deployment, CancellationToken cancellationToken)
+    {
+        CloudFormationTemplate template = Build(deployment);
+        StackDescription? existing = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
+        return existing is null
+            ? await CreateAsync(deployment, template, cancellationToken).ConfigureAwait(false)
+            : await UpdateAsync(deployment, template, existing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a deployment would change: creates a change set, reads it and deletes it again, so nothing else is touched.
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedChange>> PreviewAsync(StackDeployment deployment, CancellationToken cancellationToken)
+    {
+        CloudFormationTemplate template = Build(deployment);
+        StackDescription? existing = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
+        ChangeSetType type = existing is null ? ChangeSetType.Create : ChangeSetType.Update;
+        (string name, ChangeSet changeSet) = await CreateChangeSetAsync(deployment, template, type, cancellationToken).ConfigureAwait(false);
+        await _cloudFormation.DeleteChangeSetAsync(name, deployment.StackName, CancellationToken.None).ConfigureAwait(false);
+        if (changeSet.HasNoChanges)
+        {
+            return [];
+        }
+
+        ThrowIfFailed(changeSet, deployment.StackName);
+        return changeSet.Changes
+            .Select(c => new PlannedChange(c.Action ?? "Modify", c.LogicalResourceId ?? "?", c.ResourceType ?? "?", c.Replacement))
+            .ToList();
+    }
+
+    /// <summary>Deletes the stack and, unless told not to, waits until it is gone.</summary>
+    public async Task RemoveAsync(SesAnalyticsStack stack, bool noWait, CancellationToken cancellationToken)
+    {
+        string stackId = stack.StackId ?? stack.StackName;
+        string? baseline = await _watcher.NewestEventIdAsync(stackId, cancellationToken).ConfigureAwait(false);
+        await _cloudFormation.DeleteStackAsync(stackId, cancellationToken).ConfigureAwait(false);
+        if (noWait)
+        {
+            return;
+        }
+
+        int resources = (await _cloudFormation.DescribeStackResourcesAsync(stackId, cancellationToken).ConfigureAwait(false)).Count;
+        await _watcher.WaitAsync(stackId, stack.StackName, baseline, resources, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DeploymentResult> CreateAsync(StackDeployment deployment, CloudFormationTemplate template, CancellationToken cancellationToken)
+    {
+        var request = new CreateStackRequest(deployment.StackName, template.ToJson())
+        {
+            Capabilities = CloudFormationTemplate.Capabilities,
+            Tags = Tags(deployment),
+            ClientRequestToken = "sesanalytics-" + Guid.NewGuid().ToString("N"),
+        };
+        string stackId = await _cloudFormation.CreateStackAsync(request, cancellationToken).ConfigureAwait(false);
+        _sink.Verbose($"CloudFormation is creating the stack '{deployment.StackName}' ({stackId}).");
+        return await FinishAsync(deployment, stackId, baselineEventId: null, ResourceCount(template), DeploymentOutcome.Created, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DeploymentResult> UpdateAsync(StackDeployment deployment, CloudFormationTemplate template, StackDescription existing, CancellationToken cancellationToken)
+    {
+        string stackId = existing.StackId ?? deployment.StackName;
+        (string name, ChangeSet changeSet) = await CreateChangeSetAsync(deployment, template, ChangeSetType.Update, cancellationToken).ConfigureAwait(false);
+        if (changeSet.HasNoChanges)
+        {
+            await _cloudFormation.DeleteChangeSetAsync(name, deployment.StackName, CancellationToken.None).ConfigureAwait(false);
+            _sink.Verbose($"The stack '{deployment.StackName}' is up to date: the template and tags change nothing.");
+            return new DeploymentResult(DeploymentOutcome.UpToDate, _catalog.ToStack(existing));
+        }
+
+        ThrowIfFailed(changeSet, deployment.StackName);
+        foreach (ResourceChange change in changeSet.Changes)
+        {
+            _sink.Verbose($"{change.Action} {change.LogicalResourceId} ({change.ResourceType}), replacement: {change.Replacement ?? "-"}");
+        }
+
+        string? baseline = await _watcher.NewestEventIdAsync(stackId, cancellationToken).ConfigureAwait(false);
+        await _cloudFormation.ExecuteChangeSetAsync(name, deployment.StackName, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(deployment, stackId, baseline, ResourceCount(template), DeploymentOutcome.Updated, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DeploymentResult> FinishAsync(
+        StackDeployment deployment, string stackId, string? baselineEventId, int resourceCount, DeploymentOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (deployment.NoWait)
+        {
+            StackDescription started = (await _cloudFormation.DescribeStacksAsync(stackId, cancellationToken).ConfigureAwait(false))[0];
+            return new DeploymentResult(DeploymentOutcome.Started, _catalog.ToStack(started));
+        }
+
+        StackDescription? final = await _watcher.WaitAsync(stackId, deployment.StackName, baselineEventId, resourceCount, cancellationToken).ConfigureAwait(false);
+        return new DeploymentResult(outcome, _catalog.ToStack(final!));
+    }
+
+    private async Task<(string Name, ChangeSet ChangeSet)> CreateChangeSetAsync(
+        StackDeployment deployment, CloudFormationTemplate template, ChangeSetType type, CancellationToken cancellationToken)
+    {
+        string name = "sesanalytics-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var request = new CreateChangeSetRequest(deployment.StackName, name, type, template.ToJson())
+        {
+            Capabilities = CloudFormationTemplate.Capabilities,
+            Tags = Tags(deployment),
+            Description = $"SesAnalytics {StackTags.ModuleVersion}",
+        };
+        await _cloudFormation.CreateChangeSetAsync(request, cancellationToken).ConfigureAwait(false);
+        TimeSpan delay = _polling.FirstDelay < ChangeSetPoll ? _polling.FirstDelay : ChangeSetPoll;
+        while (true)
+        {
+            ChangeSet changeSet = await _cloudFormation.DescribeChangeSetAsync(name, deployment.StackName, cancellationToken).ConfigureAwait(false);
+            if (changeSet.Status is "CREATE_COMPLETE" or "FAILED")
+            {
+                return (name, changeSet);
+            }
+
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = _polling.Next(delay);
+        }
+    }
+
+    private async Task<StackDescription?> FindAsync(string stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            IReadOnlyList<StackDescription> stacks = await _cloudFormation.DescribeStacksAsync(stackName, cancellationToken).ConfigureAwait(false);
+            return stacks.FirstOrDefault(s => s.StackStatus is not "REVIEW_IN_PROGRESS" and not StackStatuses.DeleteComplete);
+        }
+        catch (SesAnalyticsException error) when (error.ErrorId == "StackNotFound")
+        {
+            return null;
+        }
+    }
+
+    private static void ThrowIfFailed(ChangeSet changeSet, string stackName)
+    {
+        if (changeSet.Status == "FAILED")
+        {
+            throw new SesAnalyticsException(
+                "ChangeSetFailed",
+                ErrorKind.InvalidOperation,
+                $"CloudFormation could not prepare the change set '{changeSet.ChangeSetName}' for the stack '{stackName}': {changeSet.StatusReason}. " +
+                "Fix the cause (often a stack in a *_FAILED state or a parameter it rejects) and run the command again.",
+                stackName);
+        }
+    }
+
+    private static CloudFormationTemplate Build(StackDeployment deployment) => TemplateBuilder.Build(deployment.Options);
+
+    private static int ResourceCount(CloudFormationTemplate template) =>
+        template.Body.TryGetValue("Resources", out object? resources) && resources is CfnMap map ? map.Count : 0;
+
+    private static List<StackTag> Tags(StackDeployment deployment) =>
+    [
+        .. deployment.Tags.Where(t => t.Key != StackTags.ManagedBy && t.Key != StackTags.Version).Select(t => new StackTag(t.Key, t.Value)),
+        new StackTag(StackTags.ManagedBy, StackTags.ManagedByValue),
+        new StackTag(StackTags.Version, StackTags.ModuleVersion),
+    ];
+}
