@@ -13,13 +13,16 @@
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
         'Export-SesAnalyticsTemplate'
+        'Get-SesAnalyticsStack'
         'Get-SesAwsContext'
         'Get-SesBounce'
         'Get-SesEvent'
         'Get-SesEventSummary'
         'Import-SesEvent'
+        'New-SesAnalyticsStack'
         'New-SesSampleEvent'
         'Read-SesEventObject'
+        'Remove-SesAnalyticsStack'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
