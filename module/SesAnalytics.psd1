@@ -16,6 +16,7 @@
         'Get-SesAnalyticsStack'
         'Get-SesAwsContext'
         'Get-SesBounce'
+        'Get-SesConfigSetDestination'
         'Get-SesEvent'
         'Get-SesEventSummary'
         'Import-SesEvent'
@@ -23,6 +24,8 @@
         'New-SesSampleEvent'
         'Read-SesEventObject'
         'Remove-SesAnalyticsStack'
+        'Send-SesSimulatorEmail'
+        'Set-SesConfigSetDestination'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

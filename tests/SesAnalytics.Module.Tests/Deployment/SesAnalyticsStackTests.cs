@@ -8,7 +8,7 @@ public sealed class SesAnalyticsStackTests : IDisposable
 {
     private static readonly string[] Mutating = ["CreateStack", "UpdateStack", "ExecuteChangeSet", "DeleteStack"];
 
-    private readonly CloudFormationFake _cloudFormation = new();
+    private readonly AwsFake _cloudFormation = new();
 
     public void Dispose() => _cloudFormation.Dispose();
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security;
 using WireMock;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -11,10 +12,11 @@ using WireMock.Util;
 namespace SesAnalytics.Module.Tests.Deployment;
 
 /// <summary>
-/// CloudFormation's awsQuery on 127.0.0.1, scripted poll by poll: after an operation starts, each DescribeStackEvents
-/// reveals the next batch of events and each DescribeStacks the next status.
+/// CloudFormation (awsQuery, POST /) and SES v2 (restJson1, under /v2/email/) on one 127.0.0.1 server. CloudFormation is
+/// scripted poll by poll: after an operation starts, each DescribeStackEvents reveals the next batch of events and each
+/// DescribeStacks the next status. SES keeps configuration sets, destinations and identities in memory.
 /// </summary>
-internal sealed class CloudFormationFake : IDisposable
+internal sealed class AwsFake : IDisposable
 {
     private const string Namespace = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/ses-analytics/1";
@@ -23,10 +25,13 @@ internal sealed class CloudFormationFake : IDisposable
     private readonly List<string> _events = [];
     private readonly object _lock = new();
 
-    public CloudFormationFake()
+    public AwsFake()
     {
         _server.Given(Request.Create().WithPath("/").UsingPost()).RespondWith(Response.Create().WithCallback(Answer));
+        _server.Given(Request.Create().WithPath(new WildcardMatcher("/v2/email/*"))).RespondWith(Response.Create().WithCallback(Ses.Answer));
     }
+
+    public SesV2Fake Ses { get; } = new();
 
     public ConcurrentQueue<string> Actions { get; } = new();
 
@@ -134,10 +139,14 @@ internal sealed class CloudFormationFake : IDisposable
         $"<{operation}Response xmlns=\"{Namespace}\"><{operation}Result>{inner}</{operation}Result>" +
         $"<ResponseMetadata><RequestId>rid-{operation}</RequestId></ResponseMetadata></{operation}Response>");
 
-    private static ResponseMessage Xml(int status, string body) => new()
+    internal static ResponseMessage Xml(int status, string body) => Reply(status, "text/xml", body);
+
+    internal static ResponseMessage Reply(int status, string contentType, string body, string? errorType = null) => new()
     {
         StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("text/xml") },
+        Headers = errorType is null
+            ? new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(contentType) }
+            : new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(contentType), ["x-amzn-ErrorType"] = new(errorType) },
         BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
     };
 }

@@ -1,0 +1,86 @@
+using System.Management.Automation;
+using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Aws.CloudFormation;
+using SesAnalytics.Engine.Aws.Context;
+using SesAnalytics.Engine.Aws.Http;
+using SesAnalytics.Engine.Aws.SesV2;
+using SesAnalytics.Engine.Deployment;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Events;
+
+namespace SesAnalytics.Cmdlets.Commands;
+
+/// <summary>Sends an SES configuration set's events to the stack's delivery stream; creates the set when it is absent.</summary>
+[Cmdlet(VerbsCommon.Set, "SesConfigSetDestination", SupportsShouldProcess = true, DefaultParameterSetName = ByArnSet)]
+[OutputType(typeof(ConfigSetDestination))]
+public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
+{
+    private const string ByArnSet = "ByArn";
+    private const string ByStackSet = "ByStack";
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string ConfigurationSetName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByStackSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string StackName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByArnSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string DeliveryStreamArn { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByArnSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("SesRoleArn")]
+    [ValidateNotNullOrEmpty]
+    public string IamRoleArn { get; set; } = string.Empty;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public SesEventType[] EventType { get; set; } = Enum.GetValues<SesEventType>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string DestinationName { get; set; } = DestinationWiring.DefaultDestinationName;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] DefaultForIdentity { get; set; } = [];
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        (string streamArn, string roleArn) = ParameterSetName == ByStackSet
+            ? await FromStackAsync(cancellationToken).ConfigureAwait(false)
+            : (DeliveryStreamArn, IamRoleArn);
+        if (!await ShouldProcessAsync(ConfigurationSetName, $"Send {EventType.Length} event types to {streamArn} through '{DestinationName}'").ConfigureAwait(false))
+        {
+            return;
+        }
+
+        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.SesV2));
+        var wiring = new DestinationWiring(ConfigurationSetName, streamArn, roleArn)
+        {
+            DestinationName = DestinationName,
+            EventTypes = EventType,
+            DefaultForIdentities = DefaultForIdentity,
+        };
+        Emit(await new ConfigSetWirer(new SesV2Client(http), Sink).WireAsync(wiring, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<(string StreamArn, string RoleArn)> FromStackAsync(CancellationToken cancellationToken)
+    {
+        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.CloudFormation));
+        SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(StackName, cancellationToken).ConfigureAwait(false);
+        if (stack.DeliveryStreamArn is null || stack.SesRoleArn is null)
+        {
+            throw new SesAnalyticsException(
+                "StackOutputsMissing",
+                ErrorKind.InvalidData,
+                $"The stack '{StackName}' has no DeliveryStreamArn or SesRoleArn output (status {stack.Status}). " +
+                "Deploy it with New-SesAnalyticsStack and wait for it to complete, or give -DeliveryStreamArn and -IamRoleArn.",
+                StackName);
+        }
+
+        return (stack.DeliveryStreamArn, stack.SesRoleArn);
+    }
+}
