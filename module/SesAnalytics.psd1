@@ -17,6 +17,7 @@
         'Get-SesBounce'
         'Get-SesEventSummary'
         'Import-SesEvent'
+        'Invoke-SesAthenaQuery'
         'New-SesSampleEvent'
         'Read-SesEventObject'
     )

@@ -1,17 +1,36 @@
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Aws.Athena;
+using SesAnalytics.Engine.Aws.Context;
+using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Query.Athena;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
-/// <summary>Counts the events of a local event store per identity and day, with bounce and complaint rates.</summary>
-[Cmdlet(VerbsCommon.Get, "SesEventSummary")]
+/// <summary>Counts events per identity and day, with bounce and complaint rates, from a local store or with Athena.</summary>
+[Cmdlet(VerbsCommon.Get, "SesEventSummary", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(EventSummary))]
-public sealed class GetSesEventSummaryCommand : AsyncCmdlet
+public sealed class GetSesEventSummaryCommand : AwsCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    private const string PathSet = "Path";
+    private const string CloudSet = "Cloud";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
+    [ValidateNotNullOrEmpty]
+    public string WorkGroup { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
+    [ValidateNotNullOrEmpty]
+    public string Database { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
+    [ValidateNotNullOrEmpty]
+    public string Table { get; set; } = string.Empty;
 
     [Parameter]
     [SupportsWildcards]
@@ -27,15 +46,28 @@ public sealed class GetSesEventSummaryCommand : AsyncCmdlet
     [Parameter]
     public SwitchParameter Total { get; set; }
 
-    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override bool RequiresAws => ParameterSetName == CloudSet;
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        string store = GetUnresolvedProviderPathFromPSPath(Path);
         EventQuery query = EventQuery.AllEvents(DayRange.Resolve(From, To, DateTime.UtcNow), Identity);
+        if (ParameterSetName == CloudSet)
+        {
+            var target = new AthenaTarget(WorkGroup, Database, Table);
+            using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.Athena));
+            var queries = new AthenaQueries(new AthenaClient(http), ExplicitIdentities.Instance, Sink);
+            await foreach (EventSummary cloudSummary in queries.SummariesAsync(target, query, Total.IsPresent, cancellationToken).ConfigureAwait(false))
+            {
+                Emit(cloudSummary);
+            }
+
+            return;
+        }
+
+        string store = GetUnresolvedProviderPathFromPSPath(Path);
         foreach (EventSummary summary in LocalStoreQueries.Summaries(store, query, Total.IsPresent, Sink, cancellationToken))
         {
             Emit(summary);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -57,9 +57,17 @@ public abstract class AwsCmdlet : AsyncCmdlet
     /// <summary>The region, credentials and endpoints this invocation uses; set before any async work starts.</summary>
     protected AwsContext Aws { get; private set; } = null!;
 
+    /// <summary>False for a parameter set that works offline: its users then need no credentials, and <see cref="Aws"/> stays unset.</summary>
+    protected virtual bool RequiresAws => true;
+
     /// <summary>Resolves the context on the pipeline thread (it reads session variables) and says where it came from.</summary>
     protected override void Prepare()
     {
+        if (!RequiresAws)
+        {
+            return;
+        }
+
         object? credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
         string? accessKey = AccessKey, secretKey = SecretKey;
         if (credential is PSCredential psCredential)
