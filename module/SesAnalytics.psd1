@@ -15,10 +15,12 @@
         'Export-SesAnalyticsTemplate'
         'Get-SesAwsContext'
         'Get-SesBounce'
+        'Get-SesEventObject'
         'Get-SesEventSummary'
         'Import-SesEvent'
         'New-SesSampleEvent'
         'Read-SesEventObject'
+        'Save-SesEventObject'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
