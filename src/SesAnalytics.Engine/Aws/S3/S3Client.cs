@@ -80,7 +80,7 @@ public sealed class S3Client : IS3Client
     {
         var request = new GetObjectRequest { BucketName = bucketName, Key = key };
         GetObjectResponse response = await CallAsync(() => _s3.GetObjectAsync(request, cancellationToken), bucketName, key).ConfigureAwait(false);
-        return new S3ObjectContent(response.ResponseStream, response.ContentLength, Unquote(response.ETag), response);
+        return new S3ObjectContent(response.ResponseStream, Unquote(response.ETag), response);
     }
 
     public async Task<S3ObjectSummary> HeadObjectAsync(string bucketName, string key, CancellationToken cancellationToken)

@@ -1,11 +1,9 @@
 namespace SesAnalytics.Engine.Aws.S3;
 
 /// <summary>An object's body, streamed from S3. Disposing it closes the connection, which is how a read is abandoned.</summary>
-public sealed class S3ObjectContent(Stream body, long length, string eTag, IDisposable? owner = null) : IAsyncDisposable, IDisposable
+public sealed class S3ObjectContent(Stream body, string eTag, IDisposable? owner = null) : IAsyncDisposable, IDisposable
 {
     public Stream Body { get; } = body;
-
-    public long Length { get; } = length;
 
     public string ETag { get; } = eTag;
 
