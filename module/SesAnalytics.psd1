@@ -15,6 +15,7 @@
         'Export-SesAnalyticsTemplate'
         'Get-SesAwsContext'
         'Get-SesBounce'
+        'Get-SesEvent'
         'Get-SesEventObject'
         'Get-SesEventSummary'
         'Import-SesEvent'

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using SesAnalytics.Bench;
 
@@ -5,15 +6,36 @@ string stage = typeof(ImportBenchmark).Assembly.GetCustomAttributes<AssemblyMeta
     .First(a => a.Key == "ModuleStageDir").Value!;
 string manifest = Path.Combine(stage, "SesAnalytics.psd1");
 string benchCase = args.Length > 0 ? args[0] : "all";
+string work = Environment.GetEnvironmentVariable("SESANALYTICS_BENCH_DIR") ?? Path.Combine(Path.GetTempPath(), "sesanalytics-bench");
+int count = int.TryParse(Environment.GetEnvironmentVariable("SESANALYTICS_BENCH_EVENTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 1_000_000;
 
 switch (benchCase)
 {
     case "import":
-    case "all":
         ImportBenchmark.Run(manifest, rounds: 20);
         break;
+    case "data":
+        DataBenchmark.Run(work, count, manifest);
+        break;
+    case "all":
+        ImportBenchmark.Run(manifest, rounds: 20);
+        Console.WriteLine();
+        DataBenchmark.Run(work, count, manifest);
+        break;
+    case "step-generate":
+        Steps.Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        break;
+    case "step-partition":
+        Steps.Partition(args[1], args[2]);
+        break;
+    case "step-bounce":
+        Steps.Bounce(args[1], args[2]);
+        break;
+    case "step-bare":
+        Steps.Bare(args[1]);
+        break;
     default:
-        Console.Error.WriteLine("Usage: SesAnalytics.Bench [import|all]");
+        Console.Error.WriteLine("Usage: SesAnalytics.Bench [import|data|all]   (SESANALYTICS_BENCH_EVENTS, SESANALYTICS_BENCH_DIR)");
         return 64;
 }
 

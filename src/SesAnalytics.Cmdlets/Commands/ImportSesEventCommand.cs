@@ -68,6 +68,8 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
         _import = new SesEventImport(options, Sink, cancellationToken);
     }
 
+    protected override bool ProcessesRecordInline => ParameterSetName == InputObjectSet;
+
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         switch (ParameterSetName)

@@ -15,7 +15,9 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
-    private BlockingCollection<Action>? _queue;
+    private readonly ConcurrentQueue<Action> _pending = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private volatile bool _running;
     private int _pipelineThreadId;
 
     protected CancellationToken StopToken => _stopping.Token;
@@ -26,11 +28,17 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     public void Dispose()
     {
         _stopping.Dispose();
+        _signal.Dispose();
         GC.SuppressFinalize(this);
     }
 
     /// <summary>Runs on the pipeline thread before any async work: the place to read session state.</summary>
     protected virtual void Prepare()
+    {
+    }
+
+    /// <summary>Runs on the pipeline thread before each record's async work: resolve paths and bound values here.</summary>
+    protected virtual void PrepareRecord()
     {
     }
 
@@ -54,7 +62,25 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         Run(BeginProcessingAsync);
     }
 
-    protected sealed override void ProcessRecord() => Run(ProcessRecordAsync);
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            PrepareRecord();
+        }
+        catch (Exception error) when (error is not PipelineStoppedException and not PSInvalidOperationException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(error));
+        }
+
+        Run(ProcessRecordAsync, ProcessesRecordInline);
+    }
+
+    /// <summary>
+    /// True for cmdlets whose per-record work is small (a line of JSON from the pipeline): it starts on the pipeline
+    /// thread, sparing a thread hop per record; any part after its first real wait still runs on the pool.
+    /// </summary>
+    protected virtual bool ProcessesRecordInline => false;
 
     protected sealed override void EndProcessing() => Run(EndProcessingAsync);
 
@@ -102,47 +128,38 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     private void Post(Action action)
     {
-        BlockingCollection<Action>? queue = _queue;
-        if (queue is null || Environment.CurrentManagedThreadId == _pipelineThreadId)
+        if (Environment.CurrentManagedThreadId == _pipelineThreadId || !_running)
         {
             action();
             return;
         }
 
-        try
-        {
-            queue.Add(action, StopToken);
-        }
-        catch (InvalidOperationException)
-        {
-            // The pipeline thread stopped draining (the work ended or the user stopped it): nothing left to tell.
-        }
+        _pending.Enqueue(action);
+        _signal.Release();
     }
 
-    private void Run(Func<CancellationToken, Task> work)
+    private void Run(Func<CancellationToken, Task> work, bool inline = false)
     {
-        using var queue = new BlockingCollection<Action>();
         _pipelineThreadId = Environment.CurrentManagedThreadId;
-        _queue = queue;
-        Task task = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await work(StopToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    queue.CompleteAdding();
-                }
-            },
-            CancellationToken.None);
+        _running = true;
+        Task task = inline ? StartInline(work) : Task.Run(() => work(StopToken), CancellationToken.None);
+        if (!task.IsCompleted)
+        {
+            task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
 
         try
         {
-            foreach (Action action in queue.GetConsumingEnumerable(StopToken))
+            while (true)
             {
-                action();
+                Drain();
+                if (task.IsCompleted)
+                {
+                    Drain();
+                    break;
+                }
+
+                _signal.Wait(StopToken);
             }
         }
         catch (Exception error) when (!task.IsCompleted || error is OperationCanceledException)
@@ -150,7 +167,8 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             // Stopped by the user, or a Write* threw: cancel the work and let it wind down before PowerShell moves on.
             _stopping.Cancel();
             WaitQuietly(task);
-            _queue = null;
+            _running = false;
+            _pending.Clear();
             if (error is OperationCanceledException)
             {
                 throw new PipelineStoppedException();
@@ -159,7 +177,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             throw;
         }
 
-        _queue = null;
+        _running = false;
         try
         {
             task.GetAwaiter().GetResult();
@@ -171,6 +189,27 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         catch (Exception error) when (error is not PipelineStoppedException)
         {
             ThrowTerminatingError(ErrorRecords.From(error));
+        }
+    }
+
+    /// <summary>Runs the work on the pipeline thread until it first waits; whatever follows runs on the pool.</summary>
+    private Task StartInline(Func<CancellationToken, Task> work)
+    {
+        try
+        {
+            return work(StopToken);
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
+
+    private void Drain()
+    {
+        while (_pending.TryDequeue(out Action? action))
+        {
+            action();
         }
     }
 

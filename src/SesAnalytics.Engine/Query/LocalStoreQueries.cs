@@ -17,6 +17,14 @@ public static class LocalStoreQueries
         return Stream(partitions, bounceQuery, sink, cancellationToken);
     }
 
+    /// <summary>Typed events of the query's types, partition by partition (day, then identity), optionally of given messages.</summary>
+    public static IEnumerable<SesEvent> Events(string storePath, EventQuery query, IReadOnlyList<string> messageIds, IOutputSink sink, CancellationToken cancellationToken)
+    {
+        var eventsQuery = new EventsQuery(query, messageIds, sink);
+        IReadOnlyList<StorePartition> partitions = FindPartitions(storePath, query, query.EventTypes, sink);
+        return Stream(partitions, eventsQuery, sink, cancellationToken);
+    }
+
     /// <summary>One summary per identity and day, or with <paramref name="total"/> one per identity over the whole range.</summary>
     public static IEnumerable<EventSummary> Summaries(string storePath, EventQuery query, bool total, IOutputSink sink, CancellationToken cancellationToken)
     {

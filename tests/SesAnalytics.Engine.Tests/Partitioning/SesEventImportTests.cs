@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SesAnalytics.Engine.Partitioning;
+using SesAnalytics.Engine.Tests.Support;
 
 namespace SesAnalytics.Engine.Tests.Partitioning;
 

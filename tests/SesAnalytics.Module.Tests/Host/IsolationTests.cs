@@ -9,7 +9,7 @@ namespace SesAnalytics.Module.Tests.Host;
 public sealed class IsolationTests
 {
     [Fact]
-    public void WorksBesideAnOlderAwsSdkCoreInTheDefaultContext()
+    public void AwsAndDuckDbCommandsWorkBesideAnOlderAwsSdkCoreInTheDefaultContext()
     {
         string legacy = Path.Combine(AppContext.BaseDirectory, "AWSSDK.Core.dll");
         Assert.True(File.Exists(legacy), "The test project copies AWSSDK.Core 3.7 beside itself.");
@@ -25,6 +25,11 @@ public sealed class IsolationTests
             $"Import-Module '{RepoPaths.ModuleManifest}'",
             "$second = Get-SesAwsContext -Region ap-northeast-1 -AccessKey AKIDISOLATION02 -SecretKey isolated",
             "'second:' + $second.Region + ':' + $second.AccessKeyId",
+            $"$store = '{Path.Combine(Path.GetTempPath(), "sesanalytics-isolation-" + Guid.NewGuid().ToString("N"))}'",
+            "$null = New-SesSampleEvent -Count 300 -Seed 3 -AsJson | Import-SesEvent -Destination $store",
+            "'bounces:' + @(Get-SesBounce -Path $store -From ([DateTime]::UtcNow.AddDays(-7))).Count",
+            "$duck = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'DuckDB.NET.Data' }",
+            "$duck | ForEach-Object { 'duckdb:' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }",
             "$sdk = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' }",
             "$sdk | ForEach-Object { 'sdk:' + $_.GetName().Version + ':' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }");
 
@@ -36,5 +41,7 @@ public sealed class IsolationTests
         Assert.Contains("second:ap-northeast-1:***********ON02", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("sdk:3.3.0.0:Default", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("sdk:4.0.0.0:SesAnalytics", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches(@"bounces:[1-9]", result.StandardOutput);
+        Assert.Contains("duckdb:SesAnalytics", result.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -37,14 +37,7 @@ public static class ModuleSession
             terminating = error;
         }
 
-        return new ScriptResult(
-            output,
-            shell.Streams.Error.ToList(),
-            shell.Streams.Warning.ToList(),
-            shell.Streams.Verbose.ToList(),
-            shell.Streams.Information.ToList(),
-            shell.Streams.Progress.ToList(),
-            terminating);
+        return Collect(shell, output, terminating);
     }
 
     /// <summary>Runs a script, stopping it as Ctrl+C would after <paramref name="stopAfter"/>; returns how long the stop took.</summary>
@@ -71,14 +64,15 @@ public static class ModuleSession
         }
 
         watch.Stop();
-        var result = new ScriptResult(
-            output,
-            shell.Streams.Error.ToList(),
-            shell.Streams.Warning.ToList(),
-            shell.Streams.Verbose.ToList(),
-            shell.Streams.Information.ToList(),
-            shell.Streams.Progress.ToList(),
-            terminating);
-        return (result, watch.Elapsed);
+        return (Collect(shell, output, terminating), watch.Elapsed);
     }
+
+    private static ScriptResult Collect(PowerShell shell, List<PSObject> output, RuntimeException? terminating) => new(
+        output,
+        shell.Streams.Error.ToList(),
+        shell.Streams.Warning.ToList(),
+        shell.Streams.Verbose.ToList(),
+        shell.Streams.Information.ToList(),
+        shell.Streams.Progress.ToList(),
+        terminating);
 }

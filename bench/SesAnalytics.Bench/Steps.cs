@@ -1,0 +1,81 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using DuckDB.NET.Data;
+using SesAnalytics.Engine.Output;
+using SesAnalytics.Engine.Partitioning;
+using SesAnalytics.Engine.Samples;
+
+namespace SesAnalytics.Bench;
+
+/// <summary>The measured steps, each run in its own process so that its peak memory is its own.</summary>
+internal static class Steps
+{
+    public static void Generate(string path, int count)
+    {
+        var generator = new SampleEventGenerator { Seed = 20261124, Start = new DateOnly(2026, 11, 1), Days = 14 };
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
+        foreach (string line in generator.GenerateLines(count))
+        {
+            writer.Write(line);
+            writer.Write('\n');
+        }
+    }
+
+    public static void Partition(string input, string store)
+    {
+        using var import = new SesEventImport(new ImportOptions(store), NullOutputSink.Instance, CancellationToken.None);
+        import.ImportFile(input);
+        ImportSummary summary = import.Complete();
+        if (summary.EventsWritten == 0)
+        {
+            throw new InvalidOperationException("Nothing was partitioned.");
+        }
+    }
+
+    public static void Bounce(string manifest, string store)
+    {
+        using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        using PowerShell shell = PowerShell.Create(runspace);
+        shell.AddScript($"Import-Module '{manifest}'; (Get-SesBounce -Path '{store}' -From 2026-10-01 -To 2026-12-31 | ForEach-Object {{ 1 }}).Count");
+        var result = shell.Invoke();
+        if (shell.HadErrors || result.Count == 0)
+        {
+            throw new InvalidOperationException("Get-SesBounce failed: " + string.Join("; ", shell.Streams.Error));
+        }
+    }
+
+    /// <summary>The same columns as Get-SesBounce, from the same files, in one DuckDB statement and nothing else.</summary>
+    public static void Bare(string glob)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = $$"""
+            SELECT mail.messageId, mail."timestamp", mail.source, mail.sendingAccountId, mail.commonHeaders.subject,
+                   mail.tags."ses:configuration-set"[1], mail.tags."ses:source-ip"[1], mail.tags."ses:from-domain"[1],
+                   mail.tags."ses:outgoing-ip"[1], bounce.bounceType, bounce.bounceSubType, bounce.feedbackId,
+                   bounce."timestamp", bounce.reportingMTA, r.action, r.status, r.diagnosticCode, r.emailAddress
+            FROM (SELECT mail, bounce, unnest(bounce.bouncedRecipients) AS r
+                  FROM read_json('{{glob}}', format = 'newline_delimited', compression = 'gzip',
+                       columns = {mail: 'STRUCT(messageId VARCHAR, "timestamp" VARCHAR, source VARCHAR, sendingAccountId VARCHAR, commonHeaders STRUCT(subject VARCHAR), tags STRUCT("ses:configuration-set" VARCHAR[], "ses:source-ip" VARCHAR[], "ses:from-domain" VARCHAR[], "ses:outgoing-ip" VARCHAR[]))',
+                                  bounce: 'STRUCT(bounceType VARCHAR, bounceSubType VARCHAR, feedbackId VARCHAR, "timestamp" VARCHAR, reportingMTA VARCHAR, bouncedRecipients STRUCT(emailAddress VARCHAR, action VARCHAR, status VARCHAR, diagnosticCode VARCHAR)[])'}))
+            """;
+        using var reader = command.ExecuteReader();
+        long rows = 0;
+        while (reader.Read())
+        {
+            for (int i = 0; i < reader.FieldCount; i++)
+            {
+                _ = reader.GetValue(i);
+            }
+
+            rows++;
+        }
+
+        if (rows == 0)
+        {
+            throw new InvalidOperationException("The bare query read nothing.");
+        }
+    }
+}
