@@ -21,7 +21,6 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     private const string S3Set = "S3";
 
     private SelectQuery? _query;
-    private Exception? _awsUnresolved;
     private S3Client? _s3;
     private EventObjectReader? _reader;
 
@@ -51,26 +50,18 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     [Parameter(ParameterSetName = S3Set)]
     public SwitchParameter ClientSide { get; set; }
 
-    /// <summary>
-    /// The AWS context is resolved here, on the pipeline thread, whenever the objects may come from S3; piped objects
-    /// bind their set only later, so a failure is kept and reported only if an object from S3 is actually read, and
-    /// local files never need AWS settings.
-    /// </summary>
+    /// <summary>Local files need no AWS settings: the context is resolved with the first object from S3 instead.</summary>
     protected override void Prepare()
     {
-        bool local = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
-        if (local || (!MyInvocation.ExpectingInput && ParameterSetName != S3Set))
-        {
-            return;
-        }
+    }
 
-        try
+    /// <summary>On the pipeline thread, once piped objects have chosen the parameter set.</summary>
+    protected override void PrepareRecord()
+    {
+        if (ParameterSetName == S3Set && _s3 is null)
         {
             base.Prepare();
-        }
-        catch (Exception error) when (error is not PipelineStoppedException and not PSInvalidOperationException)
-        {
-            _awsUnresolved = error;
+            _s3 = new S3Client(Aws);
         }
     }
 
@@ -102,13 +93,7 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
 
     private async Task ReadObjectAsync(CancellationToken cancellationToken)
     {
-        if (_awsUnresolved is not null)
-        {
-            throw _awsUnresolved;
-        }
-
-        _s3 ??= new S3Client(Aws);
-        _reader ??= new EventObjectReader(_s3, _query!, ClientSide, Sink);
+        _reader ??= new EventObjectReader(_s3!, _query!, ClientSide, Sink);
         string target = $"s3://{BucketName}/{Key}";
         EmitVerbose($"Reading '{target}' with: {_query!.Text}");
         try

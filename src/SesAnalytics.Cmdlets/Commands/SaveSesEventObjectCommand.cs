@@ -14,6 +14,7 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
     private const string InputObjectSet = "InputObject";
 
     private readonly List<EventObject> _objects = [];
+    private string _destination = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -42,6 +43,12 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
     [Parameter(ParameterSetName = BucketSet)]
     public DateTime? To { get; set; }
 
+    protected override void Prepare()
+    {
+        base.Prepare();
+        _destination = GetUnresolvedProviderPathFromPSPath(Destination);
+    }
+
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         _objects.AddRange(InputObject);
@@ -50,7 +57,6 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        string destination = GetUnresolvedProviderPathFromPSPath(Destination);
         using var s3 = new S3Client(Aws);
         if (ParameterSetName == BucketSet)
         {
@@ -63,7 +69,7 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
 
         SaveSummary summary = await new EventObjectSaver(s3, Sink).SaveAsync(
             _objects,
-            destination,
+            _destination,
             (item, local) => ShouldProcessAsync(local, $"Copy s3://{item.BucketName}/{item.Key} ({item.Size} bytes)"),
             cancellationToken).ConfigureAwait(false);
         Emit(summary);

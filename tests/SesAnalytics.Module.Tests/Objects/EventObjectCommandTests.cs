@@ -111,6 +111,20 @@ public sealed class EventObjectCommandTests : IDisposable
     }
 
     [Fact]
+    public void CtrlC_stops_a_read_that_waits_on_S3()
+    {
+        _s3.BodyStall = TimeSpan.FromSeconds(60);
+
+        (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
+            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' -ClientSide {_s3.AwsParameters}",
+            TimeSpan.FromSeconds(3));
+
+        Assert.True(stopTook < TimeSpan.FromSeconds(3), $"Stopping took {stopTook}.");
+        Assert.Empty(result.Output);
+        Assert.Contains(_s3.Requests, r => r.Method == "GET" && r.Key.EndsWith("-c.gz", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadSesEventObject_Path_needs_no_AWS_settings()
     {
         string file = Path.Combine(Path.GetTempPath(), "ses-module-local-" + Guid.NewGuid().ToString("N") + ".jsonl");

@@ -21,6 +21,7 @@ internal sealed class S3Server : IDisposable
     public const string SecretKey = "moduleS3FakeSecretKeyNeverShown/K7MDENG";
 
     private readonly HttpListener _listener = new();
+    private readonly CancellationTokenSource _closing = new();
     private readonly ConcurrentDictionary<string, byte[]> _objects = new(StringComparer.Ordinal);
     private readonly Task _serving;
 
@@ -38,6 +39,9 @@ internal sealed class S3Server : IDisposable
     public int Port { get; }
 
     public bool SelectAvailable { get; set; } = true;
+
+    /// <summary>GetObject sends half the body, then stalls this long (until the server closes) before the rest.</summary>
+    public TimeSpan BodyStall { get; set; }
 
     public ConcurrentQueue<(string Method, string Key, string Query, string Authorization)> Requests { get; } = new();
 
@@ -57,6 +61,7 @@ internal sealed class S3Server : IDisposable
 
     public void Dispose()
     {
+        _closing.Cancel();
         _listener.Stop();
         _listener.Close();
         try
@@ -67,6 +72,8 @@ internal sealed class S3Server : IDisposable
         {
             // The listener was closed under a pending GetContextAsync.
         }
+
+        _closing.Dispose();
     }
 
     private async Task ServeAsync()
@@ -128,6 +135,14 @@ internal sealed class S3Server : IDisposable
         response.AddHeader("Last-Modified", "Tue, 24 Nov 2026 08:00:00 GMT");
         switch (request.HttpMethod)
         {
+            case "GET" when BodyStall > TimeSpan.Zero:
+                response.StatusCode = 200;
+                response.ContentLength64 = body.Length;
+                response.OutputStream.Write(body.AsSpan(0, body.Length / 2));
+                response.OutputStream.Flush();
+                _closing.Token.WaitHandle.WaitOne(BodyStall);
+                response.OutputStream.Write(body.AsSpan(body.Length / 2));
+                break;
             case "GET":
                 Write(response, 200, "application/octet-stream", body);
                 break;

@@ -108,6 +108,8 @@ public sealed class S3Client : IS3Client
         };
         SelectObjectContentResponse response = await CallAsync(() => _s3.SelectObjectContentAsync(request, cancellationToken), bucketName, key).ConfigureAwait(false);
         using ISelectObjectContentEventStream payload = response.Payload;
+        // Closing the stream is what stops a read blocked on the network when the user presses Ctrl+C.
+        await using CancellationTokenRegistration abandon = cancellationToken.Register(payload.Dispose);
         await using IAsyncEnumerator<IS3Event> events = ((IAsyncEnumerable<IS3Event>)payload).GetAsyncEnumerator(cancellationToken);
         var splitter = new RecordSplitter();
         bool ended = false;
