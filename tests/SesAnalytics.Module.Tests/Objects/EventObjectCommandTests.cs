@@ -111,6 +111,21 @@ public sealed class EventObjectCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_object_is_an_error_for_that_object_only()
+    {
+        ScriptResult result = ModuleSession.Run(
+            $"[pscustomobject]@{{ BucketName = '{S3Server.Bucket}'; Key = 'partitioned/gone.gz' }}, [pscustomobject]@{{ BucketName = '{S3Server.Bucket}'; Key = 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' }} | Read-SesEventObject {_s3.AwsParameters}");
+
+        Assert.Null(result.TerminatingError);
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("NoSuchKey", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains("MODULEFAKE", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Single(result.Output);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public void CtrlC_stops_a_read_that_waits_on_S3()
     {
         _s3.BodyStall = TimeSpan.FromSeconds(60);
