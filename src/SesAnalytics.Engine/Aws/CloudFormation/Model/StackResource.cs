@@ -1,0 +1,9 @@
+namespace SesAnalytics.Engine.Aws.CloudFormation.Model;
+
+public sealed record StackResource(
+    string LogicalResourceId,
+    string? PhysicalResourceId,
+    string ResourceType,
+    DateTimeOffset Timestamp,
+    string ResourceStatus,
+    string? ResourceStatusReason);

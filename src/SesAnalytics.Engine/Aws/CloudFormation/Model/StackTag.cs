@@ -1,0 +1,3 @@
+namespace SesAnalytics.Engine.Aws.CloudFormation.Model;
+
+public sealed record StackTag(string Key, string Value);

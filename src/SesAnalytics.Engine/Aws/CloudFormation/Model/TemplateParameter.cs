@@ -1,0 +1,3 @@
+namespace SesAnalytics.Engine.Aws.CloudFormation.Model;
+
+public sealed record TemplateParameter(string ParameterKey, string? DefaultValue, bool NoEcho, string? Description);
