@@ -16,11 +16,13 @@
         'Get-SesAwsContext'
         'Get-SesBounce'
         'Get-SesEvent'
+        'Get-SesEventObject'
         'Get-SesEventSummary'
         'Import-SesEvent'
         'Invoke-SesAthenaQuery'
         'New-SesSampleEvent'
         'Read-SesEventObject'
+        'Save-SesEventObject'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
