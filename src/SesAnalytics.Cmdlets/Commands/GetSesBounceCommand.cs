@@ -60,7 +60,7 @@ public sealed class GetSesBounceCommand : AwsCmdlet
         if (ParameterSetName == CloudSet)
         {
             var target = new AthenaTarget(WorkGroup, Database, Table);
-            using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.Athena));
+            using var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
             var queries = new AthenaQueries(new AthenaClient(http), ExplicitIdentities.Instance, Sink);
             await foreach (BounceRecord cloudRecord in queries.BouncesAsync(target, query, cancellationToken).ConfigureAwait(false))
             {

@@ -35,7 +35,7 @@ public sealed class GetSesEventObjectCommand : AwsCmdlet
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         EventObjectSelection selection = EventObjectSelection.Create(BucketName, Identity, EventTypes.Parse(EventType), From, To, DateTime.UtcNow);
-        using var s3 = new S3Client(Aws);
+        using var s3 = CreateS3Client();
         await foreach (EventObject item in new EventObjectLister(s3, Sink).ListAsync(selection, cancellationToken).ConfigureAwait(false))
         {
             Emit(item);

@@ -54,7 +54,7 @@ public sealed class GetSesEventSummaryCommand : AwsCmdlet
         if (ParameterSetName == CloudSet)
         {
             var target = new AthenaTarget(WorkGroup, Database, Table);
-            using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.Athena));
+            using var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
             var queries = new AthenaQueries(new AthenaClient(http), ExplicitIdentities.Instance, Sink);
             await foreach (EventSummary cloudSummary in queries.SummariesAsync(target, query, Total.IsPresent, cancellationToken).ConfigureAwait(false))
             {

@@ -32,7 +32,7 @@ public sealed class InvokeSesAthenaQueryCommand : AwsCmdlet
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         object?[] parameters = (Parameter ?? []).Select(p => p is PSObject wrapped ? wrapped.BaseObject : p).ToArray();
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.Athena));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
         var queries = new AthenaQueries(new AthenaClient(http), ExplicitIdentities.Instance, Sink);
         await foreach (AthenaRecord record in queries.RunAsync(Sql, parameters, WorkGroup, Database, cancellationToken).ConfigureAwait(false))
         {

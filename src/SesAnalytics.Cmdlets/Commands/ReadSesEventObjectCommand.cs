@@ -61,7 +61,7 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
         if (ParameterSetName == S3Set && _s3 is null)
         {
             base.Prepare();
-            _s3 = new S3Client(Aws);
+            _s3 = CreateS3Client();
         }
     }
 

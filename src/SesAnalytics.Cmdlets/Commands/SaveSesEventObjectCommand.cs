@@ -57,7 +57,7 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        using var s3 = new S3Client(Aws);
+        using var s3 = CreateS3Client();
         if (ParameterSetName == BucketSet)
         {
             EventObjectSelection selection = EventObjectSelection.Create(BucketName, Identity, EventTypes.Parse(EventType), From, To, DateTime.UtcNow);
