@@ -33,7 +33,7 @@ public sealed class InvokeSesAthenaQueryCommand : AwsCmdlet
     {
         object?[] parameters = (Parameter ?? []).Select(p => p is PSObject wrapped ? wrapped.BaseObject : p).ToArray();
         using var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
-        var queries = new AthenaQueries(new AthenaClient(http), ExplicitIdentities.Instance, Sink);
+        var queries = new AthenaQueries(new AthenaClient(http), identities: null, Sink);
         await foreach (AthenaRecord record in queries.RunAsync(Sql, parameters, WorkGroup, Database, cancellationToken).ConfigureAwait(false))
         {
             var item = new PSObject();

@@ -2,6 +2,8 @@ using System.Management.Automation;
 using SesAnalytics.Engine.Aws.Athena;
 using SesAnalytics.Engine.Aws.Context;
 using SesAnalytics.Engine.Aws.Http;
+using SesAnalytics.Engine.Aws.S3;
+using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
 
@@ -31,6 +33,11 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
     [ValidateNotNullOrEmpty]
     public string Table { get; set; } = string.Empty;
+
+    /// <summary>The bucket whose identities -Identity patterns are matched against; default: the work group's result bucket.</summary>
+    [Parameter(ParameterSetName = CloudSet)]
+    [ValidateNotNullOrEmpty]
+    public string? BucketName { get; set; }
 
     [Parameter]
     [SupportsWildcards]
@@ -63,10 +70,23 @@ public abstract class EventQueryCmdlet : AwsCmdlet
         }
     }
 
-    /// <summary>Athena queries on this invocation's context; the caller disposes the returned HTTP client.</summary>
-    protected (AthenaQueries Queries, IDisposable Http) CreateAthenaQueries()
+    /// <summary>Athena queries on this invocation's context, identities listed from the bucket; the caller disposes the clients.</summary>
+    protected (AthenaQueries Queries, IDisposable Clients) CreateAthenaQueries()
     {
         var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
-        return (new AthenaQueries(new AthenaClient(http), ExplicitIdentities.Instance, Sink), http);
+        var athena = new AthenaClient(http);
+        S3Client s3 = CreateS3Client();
+        string? bucket = BucketName;
+        var identities = new BucketIdentities(s3, token => bucket is not null ? Task.FromResult(bucket) : WorkGroupBucket.FindAsync(athena, WorkGroup, token));
+        return (new AthenaQueries(athena, identities, Sink), new Clients(http, s3));
+    }
+
+    private sealed class Clients(IDisposable http, IDisposable s3) : IDisposable
+    {
+        public void Dispose()
+        {
+            http.Dispose();
+            s3.Dispose();
+        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
 {
     public async IAsyncEnumerable<EventObject> ListAsync(EventObjectSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<string> identities = await FindIdentitiesAsync(selection, cancellationToken).ConfigureAwait(false);
+        List<string> identities = await BucketIdentities.ListAsync(s3, selection.BucketName, selection.Identities, cancellationToken).ConfigureAwait(false);
         foreach (DateOnly day in selection.Days.Days)
         {
             foreach (string identity in identities)
@@ -34,22 +34,5 @@ public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
                 }
             }
         }
-    }
-
-    private async Task<List<string>> FindIdentitiesAsync(EventObjectSelection selection, CancellationToken cancellationToken)
-    {
-        string root = FirehoseLayout.PartitionedRoot + "/";
-        var identities = new List<string>();
-        await foreach (string prefix in s3.ListCommonPrefixesAsync(selection.BucketName, root, cancellationToken).ConfigureAwait(false))
-        {
-            string identity = prefix[root.Length..].TrimEnd('/');
-            if (identity.Length > 0 && Wildcard.AnyMatch(selection.Identities, identity))
-            {
-                identities.Add(identity);
-            }
-        }
-
-        identities.Sort(StringComparer.Ordinal);
-        return identities;
     }
 }

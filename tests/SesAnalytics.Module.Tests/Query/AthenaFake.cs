@@ -25,6 +25,9 @@ internal sealed class AthenaFake : IDisposable
     {
         _server.Given(Request.Create().WithPath("/").UsingPost())
             .RespondWith(Response.Create().WithCallback(Answer));
+        // The bucket's identity prefixes (path-style ListObjectsV2), for identity patterns in the cloud set.
+        _server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/*")).UsingGet())
+            .RespondWith(Response.Create().WithCallback(Answer));
     }
 
     public Uri Endpoint => new($"http://127.0.0.1:{_server.Port}/");
@@ -57,8 +60,19 @@ internal sealed class AthenaFake : IDisposable
         _server.Dispose();
     }
 
+    /// <summary>The identity prefixes the fake bucket holds under partitioned/.</summary>
+    public IReadOnlyList<string> BucketIdentities { get; set; } = ["example.com"];
+
+    public const string Bucket = "ses-events-fake";
+
     private IResponseMessage Answer(IRequestMessage request)
     {
+        if (request.Method == "GET")
+        {
+            Calls.Enqueue(new AthenaCall("S3:ListObjectsV2 " + request.Path, Header(request, "Authorization") ?? string.Empty, string.Empty, default));
+            return ListIdentities();
+        }
+
         string target = Header(request, "X-Amz-Target") ?? string.Empty;
         string operation = target.StartsWith("AmazonAthena.", StringComparison.Ordinal) ? target["AmazonAthena.".Length..] : target;
         JsonElement body = JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body).RootElement.Clone();
@@ -69,8 +83,31 @@ internal sealed class AthenaFake : IDisposable
             "GetQueryExecution" => Json(Execution(StateAt(Interlocked.Increment(ref _polls) - 1))),
             "GetQueryResults" => Json(_pages[body.TryGetProperty("NextToken", out JsonElement token) ? int.Parse(token.GetString()!["page-".Length..]) : 0].DeepClone()),
             "StopQueryExecution" => Json(new JsonObject()),
+            "GetWorkGroup" => Json(new JsonObject
+            {
+                ["WorkGroup"] = new JsonObject
+                {
+                    ["Name"] = body.GetProperty("WorkGroup").GetString(),
+                    ["Configuration"] = new JsonObject { ["ResultConfiguration"] = new JsonObject { ["OutputLocation"] = $"s3://{Bucket}/athena-results/" } },
+                },
+            }),
             _ => new ResponseMessage { StatusCode = 400, BodyData = Text("""{"__type":"UnknownOperationException"}""") },
         };
+    }
+
+    private ResponseMessage ListIdentities()
+    {
+        string prefixes = string.Concat(BucketIdentities.Select(i => $"<CommonPrefixes><Prefix>partitioned/{System.Security.SecurityElement.Escape(i)}/</Prefix></CommonPrefixes>"));
+        var response = new ResponseMessage
+        {
+            StatusCode = 200,
+            BodyData = Text(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">" +
+                $"<Name>{Bucket}</Name><Prefix>partitioned/</Prefix><Delimiter>/</Delimiter><KeyCount>{BucketIdentities.Count}</KeyCount>" +
+                $"<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>{prefixes}</ListBucketResult>"),
+        };
+        response.AddHeader("Content-Type", "application/xml");
+        return response;
     }
 
     private JsonObject Execution(string state) => new()

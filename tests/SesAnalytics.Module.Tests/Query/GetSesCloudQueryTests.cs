@@ -74,23 +74,35 @@ public sealed class GetSesCloudQueryTests : IDisposable
     }
 
     [Fact]
-    public void A_wildcard_identity_is_refused_in_the_cloud_set_before_Athena_is_called()
+    public void A_wildcard_identity_is_matched_against_the_identities_in_the_work_groups_bucket()
     {
-        ScriptResult result = Run($"Get-SesBounce {Cloud} -Identity '*.example.com' {_fake.AwsParameters}");
+        _fake.BucketIdentities = ["alerts@example.net", "example.com", "mail.example.com"];
+        _fake.SetResults(["identity"], ["varchar"], []);
 
-        ErrorRecord error = Assert.Single(result.Errors);
-        Assert.Equal("CloudIdentityWildcard,SesAnalytics.Cmdlets.Commands.GetSesBounceCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("exact identities", error.Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(_fake.Calls);
+        ScriptResult result = Run($"Get-SesBounce {Cloud} -Identity '*.example.com', 'example.com' {_fake.AwsParameters}");
+
+        result.AssertSuccess();
+        Assert.Single(_fake.CallsTo("GetWorkGroup"));
+        Assert.Contains(_fake.Calls, c => c.Operation.StartsWith("S3:ListObjectsV2 /" + AthenaFake.Bucket, StringComparison.Ordinal));
+        string parameters = string.Join(",", Assert.Single(_fake.CallsTo("StartQueryExecution")).Body.GetProperty("ExecutionParameters").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("'example.com'", parameters, StringComparison.Ordinal);
+        Assert.Contains("'mail.example.com'", parameters, StringComparison.Ordinal);
+        Assert.DoesNotContain("alerts@example.net", parameters, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Without_identities_the_cloud_set_says_they_are_needed()
+    public void Without_identities_every_identity_of_the_given_bucket_is_read_and_none_means_no_query()
     {
-        ScriptResult result = Run($"Get-SesEventSummary {Cloud} {_fake.AwsParameters}");
+        _fake.BucketIdentities = [];
 
-        Assert.StartsWith("CloudIdentityRequired,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        ScriptResult result = Run($"Get-SesEventSummary {Cloud} -BucketName other-bucket {_fake.AwsParameters} -Verbose");
+
+        result.AssertSuccess();
+        Assert.Empty(result.Output);
+        Assert.Contains(_fake.Calls, c => c.Operation.StartsWith("S3:ListObjectsV2 /other-bucket", StringComparison.Ordinal));
+        Assert.Empty(_fake.CallsTo("GetWorkGroup"));
+        Assert.Empty(_fake.CallsTo("StartQueryExecution"));
+        Assert.Contains(result.Verbose, v => v.Message.Contains("Athena was not asked", StringComparison.Ordinal));
     }
 
     [Fact]

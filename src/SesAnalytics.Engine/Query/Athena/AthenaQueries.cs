@@ -8,15 +8,17 @@ namespace SesAnalytics.Engine.Query.Athena;
 public sealed class AthenaQueries
 {
     private readonly AthenaQueryRunner _runner;
-    private readonly IIdentitySource _identities;
+    private readonly IIdentitySource? _identities;
     private readonly IOutputSink _sink;
 
-    public AthenaQueries(IAthenaClient client, IIdentitySource identities, IOutputSink sink)
+    public AthenaQueries(IAthenaClient client, IIdentitySource? identities, IOutputSink sink)
         : this(new AthenaQueryRunner(client, sink), identities, sink)
     {
     }
 
-    public AthenaQueries(AthenaQueryRunner runner, IIdentitySource identities, IOutputSink sink)
+    /// <param name="identities">Where the identities of the bounce and summary questions come from; null when only
+    /// <see cref="RunAsync"/> is used.</param>
+    public AthenaQueries(AthenaQueryRunner runner, IIdentitySource? identities, IOutputSink sink)
     {
         _runner = runner;
         _identities = identities;
@@ -26,7 +28,12 @@ public sealed class AthenaQueries
     /// <summary>One record per bounced recipient, ordered by day, identity, send time, message and recipient.</summary>
     public async IAsyncEnumerable<BounceRecord> BouncesAsync(AthenaTarget target, EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> identities = await _identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, query))
+        {
+            yield break;
+        }
+
         AthenaStatement statement = AthenaBounceQuery.Render(query, identities, target);
         _sink.Verbose($"Reading the bounces of {identities.Count} identities over {query.Days.DayCount} days from {target.QualifiedTable}.");
         await foreach (AthenaRow row in _runner.RunAsync(statement, target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
@@ -38,7 +45,12 @@ public sealed class AthenaQueries
     /// <summary>One summary per identity and day, or with <paramref name="total"/> one per identity over the whole range.</summary>
     public async IAsyncEnumerable<EventSummary> SummariesAsync(AthenaTarget target, EventQuery query, bool total, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> identities = await _identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, query))
+        {
+            yield break;
+        }
+
         AthenaStatement statement = AthenaSummaryQuery.Render(query, identities, target);
         _sink.Verbose($"Counting the events of {identities.Count} identities over {query.Days.DayCount} days in {target.QualifiedTable}.");
         IAsyncEnumerable<PartitionCounts> counts = AthenaSummaryQuery.ReadAsync(_runner.RunAsync(statement, target.WorkGroup, target.Database, cancellationToken));
@@ -78,4 +90,19 @@ public sealed class AthenaQueries
             yield return AthenaRecord.From(row);
         }
     }
+
+    /// <summary>Nothing to ask Athena when the bucket holds no matching identity: no query, no cost.</summary>
+    private bool NoIdentities(IReadOnlyList<string> identities, EventQuery query)
+    {
+        if (identities.Count > 0)
+        {
+            return false;
+        }
+
+        _sink.Verbose($"No sender identity in the bucket matches {(query.Identities.Count == 0 ? "(any)" : string.Join(", ", query.Identities))}; Athena was not asked.");
+        return true;
+    }
+
+    private IIdentitySource Identities =>
+        _identities ?? throw new InvalidOperationException("These queries were built without an identity source.");
 }

@@ -1,4 +1,5 @@
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
 
@@ -126,16 +127,29 @@ public sealed class AthenaSqlTests
     }
 
     [Fact]
-    public async Task Cloud_identities_must_be_given_and_exact()
+    public async Task Exact_identities_are_taken_as_given_without_listing_the_bucket()
     {
-        var none = await Assert.ThrowsAsync<InvalidInputException>(() => ExplicitIdentities.Instance.ResolveAsync([], default));
-        var wildcard = await Assert.ThrowsAsync<InvalidInputException>(() => ExplicitIdentities.Instance.ResolveAsync(["example.com", "*.example.com"], default));
-        IReadOnlyList<string> exact = await ExplicitIdentities.Instance.ResolveAsync(["example.com", "example.com", "a`[1`].example"], default);
+        var s3 = new PrefixOnlyS3("example.com");
+        var identities = new BucketIdentities(s3, _ => Task.FromResult("events"));
 
-        Assert.Equal("CloudIdentityRequired", none.ErrorId);
-        Assert.Equal("CloudIdentityWildcard", wildcard.ErrorId);
-        Assert.Contains("*.example.com", wildcard.Message, StringComparison.Ordinal);
+        IReadOnlyList<string> exact = await identities.ResolveAsync(["example.com", "example.com", "a`[1`].example"], default);
+
         Assert.Equal(["example.com", "a[1].example"], exact);
+        Assert.Empty(s3.Listed);
+    }
+
+    [Fact]
+    public async Task Patterns_and_no_identity_are_matched_against_the_buckets_identity_prefixes()
+    {
+        var s3 = new PrefixOnlyS3("alerts@example.net", "example.com", "mail.example.com", "no-identity");
+        var identities = new BucketIdentities(s3, _ => Task.FromResult("events"));
+
+        IReadOnlyList<string> matched = await identities.ResolveAsync(["*.example.com", "example.com"], default);
+        IReadOnlyList<string> all = await identities.ResolveAsync([], default);
+
+        Assert.Equal(["example.com", "mail.example.com"], matched);
+        Assert.Equal(["alerts@example.net", "example.com", "mail.example.com", "no-identity"], all);
+        Assert.All(s3.Listed, bucket => Assert.Equal("events", bucket));
     }
 
     [Theory]

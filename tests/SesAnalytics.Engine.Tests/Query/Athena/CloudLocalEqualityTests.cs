@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SesAnalytics.Engine.Aws.Athena;
 using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
@@ -79,7 +80,7 @@ public sealed class CloudLocalEqualityTests : IDisposable
 
     private AthenaQueries Queries() => new(
         new AthenaQueryRunner(new AthenaClient(_http), NullOutputSink.Instance) { FirstPollDelay = TimeSpan.FromMilliseconds(5) },
-        ExplicitIdentities.Instance,
+        new BucketIdentities(new PrefixOnlyS3(Identities), _ => Task.FromResult("events")),
         NullOutputSink.Instance);
 
     /// <summary>Every fixture for both identities on both days, plus a soft bounce to two recipients on one partition.</summary>
