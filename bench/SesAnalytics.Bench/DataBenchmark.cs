@@ -35,14 +35,16 @@ internal static class DataBenchmark
         string bounceFiles = Path.Combine(store, "partitioned", "*", "Bounce", "*", "*", "*", "*.gz");
         Measurement cmdlet = Measurement.Of("Get-SesBounce -Path (cmdlet, PowerShell engine)", $"{self} step-bounce \"{manifest}\" \"{store}\"");
         Measurement bare = Measurement.Of("bare DuckDB query, same columns, same files", $"{self} step-bare \"{bounceFiles}\"");
-        Measurement zcatJq = Measurement.Of("zcat | jq 'select(.eventType==\"Bounce\")'", $"zcat {bounceFiles.Replace(" ", "\\ ", StringComparison.Ordinal)} | jq -c 'select(.eventType==\"Bounce\")' > /dev/null");
+        string allFiles = Path.Combine(store, "partitioned", "*", "*", "*", "*", "*", "*.gz").Replace(" ", "\\ ", StringComparison.Ordinal);
+        Measurement zcatJq = Measurement.Of("zcat whole store | jq 'select(.eventType==\"Bounce\")'", $"zcat {allFiles} | jq -c 'select(.eventType==\"Bounce\")' > /dev/null");
         Console.WriteLine();
 
         Console.WriteLine("Ratios (measured in this run)");
         Ratio("partitioning speed vs jq 1.6 (jq time / ours)", jq.Seconds / partition.Seconds, ">= 20");
         Ratio("partitioning time vs gzip -1 (ours / gzip)", partition.Seconds / gzip.Seconds, "<= 2");
-        Ratio("Get-SesBounce vs bare DuckDB (ours / bare)", cmdlet.Seconds / bare.Seconds, "<= 1.5");
-        Ratio("Get-SesBounce speed vs zcat | jq (theirs / ours)", zcatJq.Seconds / cmdlet.Seconds, ">= 30");
+        Ratio("Get-SesBounce vs bare DuckDB (ours / bare, work only)", cmdlet.WorkSeconds / bare.WorkSeconds, "<= 1.5");
+        Ratio("Get-SesBounce speed vs zcat | jq (theirs / ours)", zcatJq.Seconds / cmdlet.WorkSeconds, ">= 30");
+        Ratio("  the same with process and PowerShell start-up", zcatJq.Seconds / cmdlet.Seconds, ">= 30");
         Console.WriteLine();
         Console.WriteLine("(c) peak memory (target < 500 MB each)");
         foreach (Measurement m in new[] { partition, jq, gzip, cmdlet, bare, zcatJq })

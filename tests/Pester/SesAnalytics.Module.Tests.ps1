@@ -52,3 +52,33 @@ Describe 'Get-SesAwsContext' {
         ($context | Format-List | Out-String) | Should -Not -Match 'pester-secret|AKIDPESTER000001'
     }
 }
+
+Describe 'The offline twin' {
+    BeforeAll {
+        $store = Join-Path ([IO.Path]::GetTempPath()) ("sesanalytics-pester-" + [guid]::NewGuid())
+        $samples = New-SesSampleEvent -Count 2000 -Seed 5 -Days 2
+        $summary = $samples | Import-SesEvent -Destination $store
+    }
+
+    AfterAll {
+        Remove-Item -Recurse -Force $store -ErrorAction SilentlyContinue
+    }
+
+    It 'reconciles what it read with what it wrote' {
+        $summary.LinesRead | Should -Be 2000
+        $summary.EventsWritten + $summary.ErrorsWritten + $summary.Rejected | Should -Be $summary.LinesRead
+    }
+
+    It 'returns the imported bounces, one per recipient' {
+        $expected = ($samples | Where-Object EventType -eq 'Bounce' | ForEach-Object { $_.Bounce.BouncedRecipients }).Count
+        @(Get-SesBounce -Path $store).Count | Should -Be $expected
+    }
+
+    It 'reads every event back typed' {
+        @(Get-SesEvent -Path $store).Count | Should -Be $samples.Count
+    }
+
+    It 'shows bounces as a table' {
+        (Get-SesBounce -Path $store | Format-Table | Out-String) | Should -Match 'EmailAddress'
+    }
+}

@@ -4,26 +4,11 @@ using SesAnalytics.Engine.Query;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
-/// <summary>Lists bounced recipients from a local event store, one object per recipient (the article's bounce query).</summary>
-[Cmdlet(VerbsCommon.Get, "SesBounce")]
+/// <summary>Lists bounced recipients, one object per recipient (the article's bounce query), from a local store or with Athena.</summary>
+[Cmdlet(VerbsCommon.Get, "SesBounce", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(BounceRecord))]
-public sealed class GetSesBounceCommand : AsyncCmdlet
+public sealed class GetSesBounceCommand : EventQueryCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = string.Empty;
-
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Identity { get; set; }
-
-    [Parameter]
-    public DateTime? From { get; set; }
-
-    [Parameter]
-    public DateTime? To { get; set; }
-
     [Parameter]
     [ValidateSet("Permanent", "Transient", "Undetermined")]
     public string[]? BounceType { get; set; }
@@ -33,15 +18,26 @@ public sealed class GetSesBounceCommand : AsyncCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Recipient { get; set; }
 
-    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        string store = GetUnresolvedProviderPathFromPSPath(Path);
-        EventQuery query = EventQuery.Bounces(DayRange.Resolve(From, To, DateTime.UtcNow), Identity, BounceType, Recipient);
-        foreach (BounceRecord record in LocalStoreQueries.Bounces(store, query, Sink, cancellationToken))
+        EventQuery query = EventQuery.Bounces(Days, Identity, BounceType, Recipient);
+        if (InCloud)
+        {
+            (var queries, IDisposable http) = CreateAthenaQueries();
+            using (http)
+            {
+                await foreach (BounceRecord cloudRecord in queries.BouncesAsync(CloudTarget, query, cancellationToken).ConfigureAwait(false))
+                {
+                    Emit(cloudRecord);
+                }
+            }
+
+            return;
+        }
+
+        foreach (BounceRecord record in LocalStoreQueries.Bounces(StorePath, query, Sink, cancellationToken))
         {
             Emit(record);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -4,38 +4,34 @@ using SesAnalytics.Engine.Query;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
-/// <summary>Counts the events of a local event store per identity and day, with bounce and complaint rates.</summary>
-[Cmdlet(VerbsCommon.Get, "SesEventSummary")]
+/// <summary>Counts events per identity and day, with bounce and complaint rates, from a local store or with Athena.</summary>
+[Cmdlet(VerbsCommon.Get, "SesEventSummary", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(EventSummary))]
-public sealed class GetSesEventSummaryCommand : AsyncCmdlet
+public sealed class GetSesEventSummaryCommand : EventQueryCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = string.Empty;
-
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Identity { get; set; }
-
-    [Parameter]
-    public DateTime? From { get; set; }
-
-    [Parameter]
-    public DateTime? To { get; set; }
-
     [Parameter]
     public SwitchParameter Total { get; set; }
 
-    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        string store = GetUnresolvedProviderPathFromPSPath(Path);
-        EventQuery query = EventQuery.AllEvents(DayRange.Resolve(From, To, DateTime.UtcNow), Identity);
-        foreach (EventSummary summary in LocalStoreQueries.Summaries(store, query, Total.IsPresent, Sink, cancellationToken))
+        EventQuery query = EventQuery.AllEvents(Days, Identity);
+        if (InCloud)
+        {
+            (var queries, IDisposable http) = CreateAthenaQueries();
+            using (http)
+            {
+                await foreach (EventSummary cloudSummary in queries.SummariesAsync(CloudTarget, query, Total.IsPresent, cancellationToken).ConfigureAwait(false))
+                {
+                    Emit(cloudSummary);
+                }
+            }
+
+            return;
+        }
+
+        foreach (EventSummary summary in LocalStoreQueries.Summaries(StorePath, query, Total.IsPresent, Sink, cancellationToken))
         {
             Emit(summary);
         }
-
-        return Task.CompletedTask;
     }
 }

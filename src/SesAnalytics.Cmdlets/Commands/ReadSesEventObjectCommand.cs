@@ -1,22 +1,28 @@
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Select;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>
-/// Runs an S3 Select expression over local event objects (GZIP or plain JSON lines), locally, with S3 Select's
-/// semantics, and writes each output record as a PSCustomObject.
+/// Runs an S3 Select expression over event objects and writes each output record as a PSCustomObject: over local
+/// files (GZIP or plain JSON lines) locally, with S3 Select's semantics; over objects in S3 with SelectObjectContent, or,
+/// where S3 Select is not available (or with -ClientSide), over a streamed GetObject with the same local evaluator.
 /// </summary>
 [Cmdlet(VerbsCommunications.Read, "SesEventObject", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(PSObject))]
-public sealed class ReadSesEventObjectCommand : AsyncCmdlet
+public sealed class ReadSesEventObjectCommand : AwsCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string S3Set = "S3";
 
     private SelectQuery? _query;
+    private S3Client? _s3;
+    private EventObjectReader? _reader;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "LocalPath")]
@@ -29,9 +35,35 @@ public sealed class ReadSesEventObjectCommand : AsyncCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
+    [Parameter(Mandatory = true, ParameterSetName = S3Set, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string BucketName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = S3Set, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Key { get; set; } = string.Empty;
+
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
     public string Expression { get; set; } = SelectQuery.DefaultExpression;
+
+    [Parameter(ParameterSetName = S3Set)]
+    public SwitchParameter ClientSide { get; set; }
+
+    /// <summary>Local files need no AWS settings: the context is resolved with the first object from S3 instead.</summary>
+    protected override void Prepare()
+    {
+    }
+
+    /// <summary>On the pipeline thread, once piped objects have chosen the parameter set.</summary>
+    protected override void PrepareRecord()
+    {
+        if (ParameterSetName == S3Set && _s3 is null)
+        {
+            base.Prepare();
+            _s3 = CreateS3Client();
+        }
+    }
 
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
@@ -41,9 +73,43 @@ public sealed class ReadSesEventObjectCommand : AsyncCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (ParameterSetName == S3Set)
+        {
+            await ReadObjectAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         foreach (string file in ResolveFiles())
         {
             await ReadFileAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        _s3?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task ReadObjectAsync(CancellationToken cancellationToken)
+    {
+        _reader ??= new EventObjectReader(_s3!, _query!, ClientSide, Sink);
+        string target = $"s3://{BucketName}/{Key}";
+        EmitVerbose($"Reading '{target}' with: {_query!.Text}");
+        try
+        {
+            await foreach (string record in _reader.ReadAsync(BucketName, Key, cancellationToken).ConfigureAwait(false))
+            {
+                Emit(JsonObjectConverter.Convert(record));
+            }
+        }
+        catch (SesAnalyticsException error)
+        {
+            ErrorRecord record = ErrorRecords.From(error);
+            EmitError(new ErrorRecord(error, error.ErrorId, record.CategoryInfo.Category, target)
+            {
+                ErrorDetails = new ErrorDetails($"'{target}': {error.Message}"),
+            });
         }
     }
 

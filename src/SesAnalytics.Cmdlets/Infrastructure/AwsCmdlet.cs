@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using SesAnalytics.Engine.Aws.Context;
+using SesAnalytics.Engine.Aws.Http;
+using SesAnalytics.Engine.Aws.S3;
 
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
@@ -57,9 +59,17 @@ public abstract class AwsCmdlet : AsyncCmdlet
     /// <summary>The region, credentials and endpoints this invocation uses; set before any async work starts.</summary>
     protected AwsContext Aws { get; private set; } = null!;
 
+    /// <summary>False for a parameter set that works offline: its users then need no credentials, and <see cref="Aws"/> stays unset.</summary>
+    protected virtual bool RequiresAws => true;
+
     /// <summary>Resolves the context on the pipeline thread (it reads session variables) and says where it came from.</summary>
     protected override void Prepare()
     {
+        if (!RequiresAws)
+        {
+            return;
+        }
+
         object? credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
         string? accessKey = AccessKey, secretKey = SecretKey;
         if (credential is PSCredential psCredential)
@@ -84,6 +94,20 @@ public abstract class AwsCmdlet : AsyncCmdlet
         };
         Aws = new AwsContextResolver().Resolve(request);
         WriteVerbose(Aws.DescribeSources());
+    }
+
+    /// <summary>The options of a protocol client for <paramref name="service"/>; -Verbose says which endpoint it calls.</summary>
+    protected AwsClientOptions ClientOptions(AwsService service)
+    {
+        EmitVerbose(Aws.DescribeEndpoint(service));
+        return Aws.ClientOptions(service);
+    }
+
+    /// <summary>An S3 client on the resolved context; -Verbose says which endpoint it calls.</summary>
+    protected S3Client CreateS3Client()
+    {
+        EmitVerbose(Aws.DescribeEndpoint(AwsService.S3));
+        return new S3Client(Aws);
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -53,7 +53,7 @@ public static class LocalStoreQueries
         }
     }
 
-    private static IEnumerable<EventSummary> Totals(IEnumerable<PartitionCounts> counts, DayRange days)
+    internal static IEnumerable<EventSummary> Totals(IEnumerable<PartitionCounts> counts, DayRange days)
     {
         var byIdentity = new SortedDictionary<string, EventCounts>(StringComparer.Ordinal);
         foreach (PartitionCounts partition in counts)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using SesAnalytics.Engine.Errors;
@@ -7,8 +8,10 @@ using SesAnalytics.Engine.Store;
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
-/// Runs one statement per store partition on an in-memory DuckDB connection (opened on first use, once per command)
-/// and streams the results partition by partition, so the first objects arrive while later partitions are unread.
+/// Runs one statement per store partition on in-memory DuckDB connections (opened on first use, kept for the command)
+/// and streams the results partition by partition, in order, so the first objects arrive while later partitions are
+/// unread. The next partitions are read while the caller consumes the current one: a partition is small, so its
+/// statement is mostly fixed cost, and two in flight keep both cores busy.
 /// A partition's rows are gathered before they are handed out: when an object turns out to be malformed, the partition
 /// is read again without it (or skipping its bad lines), and nothing of it has been handed out twice.
 /// </summary>
@@ -17,50 +20,86 @@ public sealed class QueryRunner : IDisposable
     public const int ProgressActivityId = 1;
     private const string Activity = "Reading the SES event store";
 
+    private const int PartitionsInFlight = 2;
+
     private readonly IOutputSink _sink;
-    private DuckDBConnection? _connection;
+    private readonly ConcurrentBag<DuckDBConnection> _idle = [];
+    private readonly ConcurrentBag<DuckDBConnection> _opened = [];
 
     public QueryRunner(IOutputSink sink)
     {
         _sink = sink;
     }
 
-    private DuckDBConnection Connection
-    {
-        get
-        {
-            if (_connection is null)
-            {
-                _connection = new DuckDBConnection("DataSource=:memory:");
-                _connection.Open();
-            }
-
-            return _connection;
-        }
-    }
-
     public IEnumerable<T> Run<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
-        for (int done = 0; done < partitions.Count; done++)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = new Queue<Task<IReadOnlyList<T>>>();
+        int started = 0;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            StorePartition partition = partitions[done];
-            _sink.Progress(new ProgressReport(
-                ProgressActivityId,
-                Activity,
-                $"{done} of {partitions.Count} partitions read",
-                done * 100 / partitions.Count,
-                $"{partition.Identity} {partition.Day:yyyy-MM-dd}"));
-            foreach (T row in RunPartition(partition, query, cancellationToken))
+            for (int done = 0; done < partitions.Count; done++)
             {
-                yield return row;
+                cancellationToken.ThrowIfCancellationRequested();
+                while (started < partitions.Count && reading.Count < PartitionsInFlight)
+                {
+                    StorePartition next = partitions[started++];
+                    reading.Enqueue(Task.Run(() => RunPartition(next, query, stop.Token), CancellationToken.None));
+                }
+
+                StorePartition partition = partitions[done];
+                _sink.Progress(new ProgressReport(
+                    ProgressActivityId,
+                    Activity,
+                    $"{done} of {partitions.Count} partitions read",
+                    done * 100 / partitions.Count,
+                    $"{partition.Identity} {partition.Day:yyyy-MM-dd}"));
+                foreach (T row in reading.Dequeue().GetAwaiter().GetResult())
+                {
+                    yield return row;
+                }
+            }
+        }
+        finally
+        {
+            // The caller stopped early or something failed: end the reads still running before their connections close.
+            stop.Cancel();
+            foreach (Task<IReadOnlyList<T>> task in reading)
+            {
+                try
+                {
+                    task.GetAwaiter().GetResult();
+                }
+                catch (Exception error) when (error is OperationCanceledException or SesAnalyticsException or DuckDBException)
+                {
+                    // Nobody waits for these rows any more.
+                }
             }
         }
 
         _sink.Progress(new ProgressReport(ProgressActivityId, Activity, $"{partitions.Count} of {partitions.Count} partitions read", 100, Completed: true));
     }
 
-    public void Dispose() => _connection?.Dispose();
+    public void Dispose()
+    {
+        foreach (DuckDBConnection connection in _opened)
+        {
+            connection.Dispose();
+        }
+    }
+
+    private DuckDBConnection Rent()
+    {
+        if (_idle.TryTake(out DuckDBConnection? connection))
+        {
+            return connection;
+        }
+
+        connection = new DuckDBConnection("DataSource=:memory:");
+        _opened.Add(connection);
+        connection.Open();
+        return connection;
+    }
 
     private IReadOnlyList<T> RunPartition<T>(StorePartition partition, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
@@ -137,7 +176,20 @@ public sealed class QueryRunner : IDisposable
 
     private IReadOnlyList<T> Execute<T>(SqlStatement statement, IPartitionQuery<T> query, StorePartition partition, CancellationToken cancellationToken)
     {
-        using DuckDBCommand command = Connection.CreateCommand();
+        DuckDBConnection connection = Rent();
+        try
+        {
+            return Execute(connection, statement, query, partition, cancellationToken);
+        }
+        finally
+        {
+            _idle.Add(connection);
+        }
+    }
+
+    private static IReadOnlyList<T> Execute<T>(DuckDBConnection connection, SqlStatement statement, IPartitionQuery<T> query, StorePartition partition, CancellationToken cancellationToken)
+    {
+        using DuckDBCommand command = connection.CreateCommand();
         command.CommandText = statement.Text;
         foreach (object value in statement.Parameters)
         {

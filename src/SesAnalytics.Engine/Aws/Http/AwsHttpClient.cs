@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Polly;
@@ -93,7 +94,7 @@ public sealed class AwsHttpClient : IDisposable
                 _options.ServiceName,
                 ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
         {
             throw new SesAnalyticsException(
                 "AwsConnectionFailed",
@@ -118,7 +119,7 @@ public sealed class AwsHttpClient : IDisposable
         {
             AwsServiceException aws => aws.IsThrottling || (idempotent && TransientStatuses.Contains(aws.StatusCode)),
             AttemptTimeoutException or MalformedResponseException => idempotent,
-            HttpRequestException or IOException => idempotent,
+            HttpRequestException or IOException or SocketException => idempotent,
             _ => false,
         };
     }

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using SesAnalytics.Engine.Aws.Context;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Output;
+
+namespace SesAnalytics.Engine.Aws.S3;
+
+/// <summary>
+/// <see cref="IS3Client"/> on AWSSDK.S3. An endpoint other than AWS's own (LocalStack, MinIO, a test fake) is called
+/// path-style, since such endpoints rarely resolve bucket subdomains.
+/// </summary>
+public sealed class S3Client : IS3Client
+{
+    private readonly AmazonS3Client _s3;
+
+    public S3Client(AwsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int maxAttempts = context.ClientOptions(AwsService.S3).MaxAttempts;
+        var config = new AmazonS3Config
+        {
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = maxAttempts - 1,
+        };
+        Uri endpoint = context.EndpointFor(AwsService.S3);
+        Uri awsEndpoint = new($"https://{AwsService.S3.EndpointPrefix}.{context.Region}.{context.DnsSuffix}/");
+        if (endpoint == awsEndpoint)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(context.Region);
+        }
+        else
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = context.Region;
+            config.ForcePathStyle = true;
+        }
+
+        _s3 = new AmazonS3Client(context.Credentials, config);
+    }
+
+    public async IAsyncEnumerable<S3ObjectSummary> ListObjectsAsync(string bucketName, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = bucketName, Prefix = prefix };
+        do
+        {
+            ListObjectsV2Response page = await CallAsync(() => _s3.ListObjectsV2Async(request, cancellationToken), bucketName, prefix).ConfigureAwait(false);
+            foreach (S3Object item in page.S3Objects ?? [])
+            {
+                yield return new S3ObjectSummary(item.Key, item.Size ?? 0, ToUtc(item.LastModified), Unquote(item.ETag));
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (!string.IsNullOrEmpty(request.ContinuationToken));
+    }
+
+    public async IAsyncEnumerable<string> ListCommonPrefixesAsync(string bucketName, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = bucketName, Prefix = prefix, Delimiter = "/" };
+        do
+        {
+            ListObjectsV2Response page = await CallAsync(() => _s3.ListObjectsV2Async(request, cancellationToken), bucketName, prefix).ConfigureAwait(false);
+            foreach (string common in page.CommonPrefixes ?? [])
+            {
+                yield return common;
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (!string.IsNullOrEmpty(request.ContinuationToken));
+    }
+
+    public async Task<S3ObjectContent> GetObjectAsync(string bucketName, string key, CancellationToken cancellationToken)
+    {
+        var request = new GetObjectRequest { BucketName = bucketName, Key = key };
+        GetObjectResponse response = await CallAsync(() => _s3.GetObjectAsync(request, cancellationToken), bucketName, key).ConfigureAwait(false);
+        return new S3ObjectContent(response.ResponseStream, Unquote(response.ETag), response);
+    }
+
+    public async Task<S3ObjectSummary> HeadObjectAsync(string bucketName, string key, CancellationToken cancellationToken)
+    {
+        var request = new GetObjectMetadataRequest { BucketName = bucketName, Key = key };
+        GetObjectMetadataResponse response = await CallAsync(() => _s3.GetObjectMetadataAsync(request, cancellationToken), bucketName, key).ConfigureAwait(false);
+        return new S3ObjectSummary(key, response.ContentLength, ToUtc(response.LastModified), Unquote(response.ETag));
+    }
+
+    public async IAsyncEnumerable<string> SelectObjectContentAsync(string bucketName, string key, string expression, IOutputSink sink, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new SelectObjectContentRequest
+        {
+            BucketName = bucketName,
+            Key = key,
+            Expression = expression,
+            ExpressionType = ExpressionType.SQL,
+            InputSerialization = new InputSerialization
+            {
+                JSON = new JSONInput { JsonType = JsonType.Lines },
+                CompressionType = CompressionType.Gzip,
+            },
+            OutputSerialization = new OutputSerialization { JSON = new JSONOutput { RecordDelimiter = "\n" } },
+            RequestProgress = true,
+        };
+        SelectObjectContentResponse response = await CallAsync(() => _s3.SelectObjectContentAsync(request, cancellationToken), bucketName, key).ConfigureAwait(false);
+        using ISelectObjectContentEventStream payload = response.Payload;
+        // Closing the stream is what stops a read blocked on the network when the user presses Ctrl+C.
+        await using CancellationTokenRegistration abandon = cancellationToken.Register(payload.Dispose);
+        await using IAsyncEnumerator<IS3Event> events = ((IAsyncEnumerable<IS3Event>)payload).GetAsyncEnumerator(cancellationToken);
+        var splitter = new RecordSplitter();
+        bool ended = false;
+        while (!ended)
+        {
+            IS3Event current;
+            try
+            {
+                if (!await events.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                current = events.Current;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                throw S3EventStreamFailure.From(bucketName, key, error);
+            }
+
+            switch (current)
+            {
+                case RecordsEvent records:
+                    foreach (string record in splitter.Append(records.Payload))
+                    {
+                        yield return record;
+                    }
+
+                    break;
+                case StatsEvent stats:
+                    sink.Verbose(Describe("scanned", bucketName, key, stats.Details));
+                    break;
+                case ProgressEvent progress:
+                    sink.Verbose(Describe("progress", bucketName, key, progress.Details));
+                    break;
+                case EndEvent:
+                    ended = true;
+                    break;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!ended)
+        {
+            throw new SesAnalyticsException(
+                "SelectIncomplete",
+                ErrorKind.ReadError,
+                $"S3 Select stopped answering for s3://{bucketName}/{key} before its End event, so the records may be incomplete. Run the command again.",
+                key);
+        }
+
+        if (splitter.Rest() is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    public void Dispose() => _s3.Dispose();
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, string bucketName, string key)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception error)
+        {
+            throw S3Errors.Map(error);
+        }
+        catch (Exception error) when (error is HttpRequestException or SocketException or AmazonClientException)
+        {
+            throw new SesAnalyticsException(
+                "S3ConnectionFailed",
+                ErrorKind.ConnectionError,
+                $"Could not reach S3 for s3://{bucketName}/{key}: {error.Message} Check the network, the region and -EndpointUrl.",
+                key,
+                error);
+        }
+    }
+
+    private static string Describe(string what, string bucketName, string key, Amazon.S3.Model.Progress? details) =>
+        string.Format(
+            CultureInfo.InvariantCulture,
+            "S3 Select {0} s3://{1}/{2}: {3} bytes scanned, {4} processed, {5} returned.",
+            what,
+            bucketName,
+            key,
+            details?.BytesScanned ?? 0,
+            details?.BytesProcessed ?? 0,
+            details?.BytesReturned ?? 0);
+
+    private static string Describe(string what, string bucketName, string key, Stats? details) =>
+        string.Format(
+            CultureInfo.InvariantCulture,
+            "S3 Select {0} s3://{1}/{2}: {3} bytes scanned, {4} processed, {5} returned.",
+            what,
+            bucketName,
+            key,
+            details?.BytesScanned ?? 0,
+            details?.BytesProcessed ?? 0,
+            details?.BytesReturned ?? 0);
+
+    private static DateTime ToUtc(DateTime? time) => time is { } t ? t.ToUniversalTime() : DateTime.MinValue;
+
+    private static string Unquote(string? eTag) => (eTag ?? string.Empty).Trim('"');
+}

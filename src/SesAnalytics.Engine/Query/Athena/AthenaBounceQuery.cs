@@ -1,0 +1,66 @@
+using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Text;
+
+namespace SesAnalytics.Engine.Query.Athena;
+
+/// <summary>
+/// The bounce query of <see cref="BounceQuery"/> in Athena's SQL, over the stack's table: the same columns, order and
+/// filters, so both give equal <see cref="BounceRecord"/>s. Column names are the table's lowercase ones.
+/// </summary>
+public static class AthenaBounceQuery
+{
+    public static AthenaStatement Render(EventQuery query, IReadOnlyList<string> identities, AthenaTarget target)
+    {
+        var parameters = new AthenaParameters();
+        var conditions = new List<string> { AthenaPartitions.Condition(parameters, identities, [SesEventType.Bounce], query.Days) };
+        if (query.BounceTypes.Count > 0)
+        {
+            conditions.Add($"bounce.bouncetype IN ({parameters.BindAll(query.BounceTypes)})");
+        }
+
+        if (query.Recipients.Count > 0)
+        {
+            IEnumerable<string> likes = query.Recipients.Select(r => $"lower(r.emailaddress) LIKE lower({parameters.Bind(new Wildcard(r).ToSqlLike())}) ESCAPE '\\'");
+            conditions.Add("(" + string.Join(" OR ", likes) + ")");
+        }
+
+        // Trino's UNNEST of an array of rows yields the row's fields as columns, named here in the table's field order.
+        string text = $"""
+            SELECT
+                {AthenaPartitions.Identity}, {AthenaPartitions.Day},
+                mail.messageid, mail."timestamp", mail.source, mail.sendingaccountid, mail.commonheaders.subject,
+                element_at(mail.tags.ses_configurationset, 1), element_at(mail.tags.ses_source_ip, 1), element_at(mail.tags.ses_from_domain, 1), element_at(mail.tags.ses_outgoing_ip, 1),
+                bounce.bouncetype, bounce.bouncesubtype, bounce.feedbackid, bounce."timestamp", bounce.reportingmta,
+                r.action, r.status, r.diagnosticcode, r.emailaddress
+            FROM {target.QualifiedTable}
+            CROSS JOIN UNNEST(bounce.bouncedrecipients) AS r (emailaddress, action, status, diagnosticcode)
+            WHERE {string.Join("\n  AND ", conditions)}
+            ORDER BY {AthenaPartitions.Day}, {AthenaPartitions.Identity}, mail."timestamp", mail.messageid, r.emailaddress
+            """;
+        return new AthenaStatement(text, parameters.Values);
+    }
+
+    public static BounceRecord Read(AthenaRow row) => new(
+        row[0] ?? string.Empty,
+        AthenaPartitions.ParseDay(row[1]),
+        MessageId: row[2],
+        SendTime: Time(row[3]),
+        Source: row[4],
+        SendingAccountId: row[5],
+        Subject: row[6],
+        ConfigurationSet: row[7],
+        SourceIp: row[8],
+        FromDomain: row[9],
+        OutgoingIp: row[10],
+        BounceType: row[11],
+        BounceSubType: row[12],
+        FeedbackId: row[13],
+        BounceTime: Time(row[14]),
+        ReportingMta: row[15],
+        Action: row[16],
+        Status: row[17],
+        DiagnosticCode: row[18],
+        EmailAddress: row[19]);
+
+    private static DateTimeOffset? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time : null;
+}

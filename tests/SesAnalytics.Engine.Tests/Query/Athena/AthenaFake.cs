@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace SesAnalytics.Engine.Tests.Query.Athena;
+
+/// <summary>
+/// Athena's awsJson1_1 wire protocol on 127.0.0.1: one query, whose states, statistics and result pages a test sets.
+/// It records every request with its X-Amz-Target and Authorization header, and answers only signed Athena calls.
+/// </summary>
+internal sealed class AthenaFake : IDisposable
+{
+    public const string ExecutionId = "11111111-2222-3333-4444-555555555555";
+    private readonly WireMockServer _server = WireMockServer.Start();
+    private List<JsonObject> _pages = [Page([], [], [], null)];
+    private int _polls;
+
+    public AthenaFake()
+    {
+        _server.Given(Request.Create().WithPath("/").UsingPost())
+            .RespondWith(Response.Create().WithCallback(Answer));
+    }
+
+    public Uri Endpoint => new($"http://127.0.0.1:{_server.Port}/");
+
+    public ConcurrentQueue<AthenaCall> Calls { get; } = new();
+
+    /// <summary>The state of the query at each GetQueryExecution, by the poll's number (0 first).</summary>
+    public Func<int, string> StateAt { get; set; } = _ => "SUCCEEDED";
+
+    public string? StateChangeReason { get; set; }
+
+    public long DataScannedInBytes { get; set; } = 1234;
+
+    public IEnumerable<AthenaCall> CallsTo(string operation) => Calls.Where(c => c.Operation == operation);
+
+    /// <summary>The results: the header row (the column names) first, as Athena returns a SELECT's, then pages of 1,000 rows.</summary>
+    public void SetResults(IReadOnlyList<string> columns, IReadOnlyList<string> types, IEnumerable<IReadOnlyList<string?>> rows, int pageSize = 1000)
+    {
+        List<IReadOnlyList<string?>> all = [columns.Cast<string?>().ToList(), .. rows];
+        IReadOnlyList<string?>[][] chunks = all.Chunk(pageSize).ToArray();
+        _pages = chunks.Select((chunk, i) => Page(columns, types, chunk, i + 1 < chunks.Length ? $"page-{i + 1}" : null)).ToList();
+    }
+
+    public void Dispose()
+    {
+        _server.Stop();
+        _server.Dispose();
+    }
+
+    private IResponseMessage Answer(IRequestMessage request)
+    {
+        string target = Header(request, "X-Amz-Target") ?? string.Empty;
+        string operation = target.StartsWith("AmazonAthena.", StringComparison.Ordinal) ? target["AmazonAthena.".Length..] : target;
+        JsonElement body = JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body).RootElement.Clone();
+        Calls.Enqueue(new AthenaCall(operation, Header(request, "Authorization") ?? string.Empty, Header(request, "Content-Type") ?? string.Empty, body));
+        return operation switch
+        {
+            "StartQueryExecution" => Json(new JsonObject { ["QueryExecutionId"] = ExecutionId }),
+            "GetQueryExecution" => Json(Execution(StateAt(Interlocked.Increment(ref _polls) - 1))),
+            "GetQueryResults" => Json(_pages[body.TryGetProperty("NextToken", out JsonElement token) ? int.Parse(token.GetString()!["page-".Length..]) : 0].DeepClone()),
+            "StopQueryExecution" => Json(new JsonObject()),
+            _ => new ResponseMessage { StatusCode = 400, BodyData = Text("""{"__type":"UnknownOperationException"}""") },
+        };
+    }
+
+    private JsonObject Execution(string state) => new()
+    {
+        ["QueryExecution"] = new JsonObject
+        {
+            ["QueryExecutionId"] = ExecutionId,
+            ["StatementType"] = "DML",
+            ["Status"] = new JsonObject { ["State"] = state, ["StateChangeReason"] = StateChangeReason },
+            ["Statistics"] = new JsonObject { ["DataScannedInBytes"] = DataScannedInBytes, ["TotalExecutionTimeInMillis"] = 850 },
+        },
+    };
+
+    private static JsonObject Page(IReadOnlyList<string> columns, IReadOnlyList<string> types, IEnumerable<IReadOnlyList<string?>> rows, string? nextToken)
+    {
+        var page = new JsonObject
+        {
+            ["ResultSet"] = new JsonObject
+            {
+                ["Rows"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+                {
+                    ["Data"] = new JsonArray(r.Select(v => (JsonNode)(v is null ? new JsonObject() : new JsonObject { ["VarCharValue"] = v })).ToArray()),
+                }).ToArray()),
+                ["ResultSetMetadata"] = new JsonObject
+                {
+                    ["ColumnInfo"] = new JsonArray(columns.Select((c, i) => (JsonNode)new JsonObject { ["Name"] = c, ["Label"] = c, ["Type"] = types[i] }).ToArray()),
+                },
+            },
+        };
+        if (nextToken is not null)
+        {
+            page["NextToken"] = nextToken;
+        }
+
+        return page;
+    }
+
+    private static ResponseMessage Json(JsonNode node)
+    {
+        var response = new ResponseMessage { StatusCode = 200, BodyData = Text(node.ToJsonString()) };
+        response.AddHeader("Content-Type", "application/x-amz-json-1.1");
+        return response;
+    }
+
+    private static BodyData Text(string text) => new() { BodyAsString = text, DetectedBodyType = BodyType.String };
+
+    private static string? Header(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+}
+
+internal sealed record AthenaCall(string Operation, string Authorization, string ContentType, JsonElement Body);

@@ -1,0 +1,159 @@
+using System.Management.Automation;
+using SesAnalytics.Module.Tests.Query;
+using SesAnalytics.Module.Tests.Support;
+
+namespace SesAnalytics.Module.Tests.Objects;
+
+/// <summary>Get-, Read- and Save-SesEventObject against a fake S3, typed as a user types them.</summary>
+public sealed class EventObjectCommandTests : IDisposable
+{
+    private const string Day = "2026/11/24";
+    private const string Range = "-From 2026-11-23 -To 2026-11-24";
+
+    private readonly S3Server _s3 = new();
+    private readonly string _store = Path.Combine(Path.GetTempPath(), "ses-module-save-" + Guid.NewGuid().ToString("N"));
+
+    public EventObjectCommandTests()
+    {
+        _s3.Put($"partitioned/mail.example.com/Bounce/{Day}/ses-1-2026-11-24-08-00-00-a.gz", [SampleStore.Bounce("mail.example.com", "Permanent", "gone@example.net")]);
+        _s3.Put($"partitioned/mail.example.com/Send/{Day}/ses-1-2026-11-24-08-00-00-b.gz", [SampleStore.Send("mail.example.com", "gone@example.net"), SampleStore.Send("mail.example.com", "kept@example.net")]);
+        _s3.Put($"partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz", [SampleStore.Send("other.org", "x@example.net")]);
+    }
+
+    public void Dispose()
+    {
+        _s3.Dispose();
+        if (Directory.Exists(_store))
+        {
+            Directory.Delete(_store, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void GetSesEventObject_lists_only_the_wanted_prefixes_and_never_shows_the_secret()
+    {
+        ScriptResult result = ModuleSession.Run($"Get-SesEventObject -BucketName {S3Server.Bucket} -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters} -Verbose");
+
+        result.AssertSuccess();
+        PSObject item = Assert.Single(result.Output);
+        Assert.Equal("mail.example.com", item.Properties["Identity"].Value);
+        Assert.Equal("Bounce", item.Properties["EventType"].Value);
+        Assert.Equal(S3Server.Bucket, item.Properties["BucketName"].Value);
+        Assert.EndsWith("-a.gz", (string)item.Properties["Key"].Value, StringComparison.Ordinal);
+        Assert.Equal(
+            ["prefix=partitioned%2F", "prefix=partitioned%2Fmail.example.com%2FBounce%2F2026%2F11%2F23%2F", "prefix=partitioned%2Fmail.example.com%2FBounce%2F2026%2F11%2F24%2F"],
+            _s3.Requests.Where(r => r.Method == "GET").Select(r => r.Query.Split('&').Single(p => p.StartsWith("prefix=", StringComparison.Ordinal))).ToList());
+        Assert.All(_s3.Requests, r => Assert.Contains("/us-east-1/s3/aws4_request", r.Authorization, StringComparison.Ordinal));
+        Assert.DoesNotContain(S3Server.SecretKey, result.AllText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadSesEventObject_from_S3_falls_back_with_one_warning_and_the_same_records()
+    {
+        string script = $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject -Expression \"SELECT s.eventType, s.mail.destination[0] AS Recipient FROM S3Object[*] s\" {_s3.AwsParameters}";
+        ScriptResult viaSelect = ModuleSession.Run(
+            $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject {_s3.AwsParameters}");
+        _s3.SelectAvailable = false;
+        ScriptResult fallback = ModuleSession.Run(script);
+        ScriptResult selectAll = ModuleSession.Run(
+            $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject {_s3.AwsParameters}");
+
+        viaSelect.AssertSuccess();
+        fallback.AssertSuccess();
+        selectAll.AssertSuccess();
+        Assert.Empty(viaSelect.Warnings);
+        Assert.Contains("MethodNotAllowed", Assert.Single(fallback.Warnings).Message, StringComparison.Ordinal);
+        Assert.Single(selectAll.Warnings);
+        Assert.Equal(["Send", "Send", "Bounce"], fallback.Output.Select(o => (string)o.Properties["eventType"].Value));
+        Assert.Equal(["gone@example.net", "kept@example.net", "gone@example.net"], fallback.Output.Select(o => (string)o.Properties["Recipient"].Value));
+        Assert.Equal(3, viaSelect.Output.Count);
+        Assert.Equal(
+            viaSelect.Output.Select(o => o.Properties["mail"].Value is PSObject mail ? mail.Properties["messageId"].Value : null),
+            selectAll.Output.Select(o => o.Properties["mail"].Value is PSObject mail ? mail.Properties["messageId"].Value : null));
+    }
+
+    [Fact]
+    public void ReadSesEventObject_ClientSide_reads_by_bucket_and_key_without_S3_Select()
+    {
+        ScriptResult result = ModuleSession.Run(
+            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' -ClientSide -Expression 'SELECT COUNT(*) AS Events FROM S3Object[*] s' {_s3.AwsParameters}");
+
+        result.AssertSuccess();
+        Assert.Equal(1L, Assert.Single(result.Output).Properties["Events"].Value);
+        Assert.DoesNotContain(_s3.Requests, r => r.Method == "POST");
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void SaveSesEventObject_twice_copies_nothing_the_second_time_and_GetSesBounce_reads_the_store()
+    {
+        string save = $"Save-SesEventObject -Destination '{_store}' -BucketName {S3Server.Bucket} {Range} {_s3.AwsParameters}";
+
+        ScriptResult first = ModuleSession.Run(save);
+        ScriptResult second = ModuleSession.Run($"Get-SesEventObject {S3Server.Bucket} {Range} {_s3.AwsParameters} | Save-SesEventObject '{_store}' {_s3.AwsParameters}");
+        ScriptResult bounces = ModuleSession.Run($"Get-SesBounce -Path '{_store}' {Range}");
+        ScriptResult whatIf = ModuleSession.Run($"Save-SesEventObject -Destination '{_store}-whatif' -BucketName {S3Server.Bucket} {Range} {_s3.AwsParameters} -WhatIf");
+
+        first.AssertSuccess();
+        second.AssertSuccess();
+        bounces.AssertSuccess();
+        whatIf.AssertSuccess();
+        PSObject copied = Assert.Single(first.Output);
+        Assert.Equal(3, copied.Properties["ObjectsCopied"].Value);
+        Assert.True((long)copied.Properties["BytesCopied"].Value > 0);
+        Assert.Contains(first.Progress, p => p.PercentComplete is > 0 and <= 100);
+        PSObject skipped = Assert.Single(second.Output);
+        Assert.Equal(0, skipped.Properties["ObjectsCopied"].Value);
+        Assert.Equal(3, skipped.Properties["ObjectsSkipped"].Value);
+        Assert.Equal("gone@example.net", Assert.Single(bounces.Output).Properties["EmailAddress"].Value);
+        Assert.Equal(0, Assert.Single(whatIf.Output).Properties["ObjectsCopied"].Value);
+        Assert.False(Directory.Exists(_store + "-whatif"));
+    }
+
+    [Fact]
+    public void A_missing_object_is_an_error_for_that_object_only()
+    {
+        ScriptResult result = ModuleSession.Run(
+            $"[pscustomobject]@{{ BucketName = '{S3Server.Bucket}'; Key = 'partitioned/gone.gz' }}, [pscustomobject]@{{ BucketName = '{S3Server.Bucket}'; Key = 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' }} | Read-SesEventObject {_s3.AwsParameters}");
+
+        Assert.Null(result.TerminatingError);
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("NoSuchKey", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains("MODULEFAKE", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Single(result.Output);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void CtrlC_stops_a_read_that_waits_on_S3()
+    {
+        _s3.BodyStall = TimeSpan.FromSeconds(60);
+
+        (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
+            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' -ClientSide {_s3.AwsParameters}",
+            TimeSpan.FromSeconds(3));
+
+        Assert.True(stopTook < TimeSpan.FromSeconds(3), $"Stopping took {stopTook}.");
+        Assert.Empty(result.Output);
+        Assert.Contains(_s3.Requests, r => r.Method == "GET" && r.Key.EndsWith("-c.gz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReadSesEventObject_Path_needs_no_AWS_settings()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "ses-module-local-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllText(file, "{\"a\":1}\n");
+        try
+        {
+            ScriptResult result = ModuleSession.Run($"Read-SesEventObject -Path '{file}'");
+
+            result.AssertSuccess();
+            Assert.Equal(1L, Assert.Single(result.Output).Properties["a"].Value);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
