@@ -90,6 +90,17 @@ public sealed class StackDeployer
 
     private async Task<DeploymentResult> UpdateAsync(StackDeployment deployment, CloudFormationTemplate template, StackDescription existing, CancellationToken cancellationToken)
     {
+        if (existing.StackStatus == "ROLLBACK_COMPLETE")
+        {
+            // A stack whose creation rolled back can only be deleted; CloudFormation refuses any update of it.
+            throw new SesAnalyticsException(
+                "StackNeedsRecreation",
+                ErrorKind.InvalidOperation,
+                $"The stack '{deployment.StackName}' failed to create and was rolled back (ROLLBACK_COMPLETE); CloudFormation cannot update it. " +
+                $"Delete it with Remove-SesAnalyticsStack -StackName {deployment.StackName}, then run New-SesAnalyticsStack again.",
+                deployment.StackName);
+        }
+
         string stackId = existing.StackId ?? deployment.StackName;
         (string name, ChangeSet changeSet) = await CreateChangeSetAsync(deployment, template, ChangeSetType.Update, cancellationToken).ConfigureAwait(false);
         if (changeSet.HasNoChanges)

@@ -34,6 +34,8 @@ internal sealed class FakeCloudFormation : ICloudFormationClient
 
     public TimeSpan DescribeDelay { get; set; }
 
+    public string StatusBefore { get; set; } = "CREATE_COMPLETE";
+
     private bool Started => Calls.Any(c => c is "CreateStack" or "ExecuteChangeSet" or "DeleteStack");
 
     public Task<TemplateValidation> ValidateTemplateAsync(string templateBody, CancellationToken cancellationToken) =>
@@ -84,7 +86,7 @@ internal sealed class FakeCloudFormation : ICloudFormationClient
             throw new SesAnalyticsException("StackNotFound", ErrorKind.ObjectNotFound, "Stack [ses-analytics] does not exist", stackName);
         }
 
-        string status = !Started ? "CREATE_COMPLETE" : Statuses.Count > 1 ? Statuses.Dequeue() : Statuses.Count > 0 ? Statuses.Peek() : "CREATE_COMPLETE";
+        string status = !Started ? StatusBefore : Statuses.Count > 1 ? Statuses.Dequeue() : Statuses.Count > 0 ? Statuses.Peek() : "CREATE_COMPLETE";
         return [Describe(status)];
     }
 

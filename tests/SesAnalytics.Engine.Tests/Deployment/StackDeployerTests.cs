@@ -115,6 +115,19 @@ public sealed class StackDeployerTests
     }
 
     [Fact]
+    public async Task A_stack_whose_creation_rolled_back_must_be_deleted_first()
+    {
+        _cloudFormation.Exists = true;
+        _cloudFormation.StatusBefore = "ROLLBACK_COMPLETE";
+
+        var error = await Assert.ThrowsAsync<SesAnalyticsException>(() => Deployer().DeployAsync(Deployment(), default));
+
+        Assert.Equal("StackNeedsRecreation", error.ErrorId);
+        Assert.Contains("Remove-SesAnalyticsStack -StackName ses-analytics", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DescribeStacks"], _cloudFormation.Calls);
+    }
+
+    [Fact]
     public async Task No_wait_returns_right_after_the_call()
     {
         _cloudFormation.Statuses.Enqueue("CREATE_IN_PROGRESS");
