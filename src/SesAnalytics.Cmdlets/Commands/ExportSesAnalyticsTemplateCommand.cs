@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
 using SesAnalytics.Engine.Errors;
@@ -10,8 +8,9 @@ namespace SesAnalytics.Cmdlets.Commands;
 /// <summary>Writes the SesAnalytics CloudFormation template, generated from the given options, as text or to a file.</summary>
 [Cmdlet(VerbsData.Export, "SesAnalyticsTemplate", SupportsShouldProcess = true)]
 [OutputType(typeof(string), typeof(FileInfo))]
-public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet
+public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet, IDynamicParameters
 {
+    private readonly TemplateParameters _template = new();
     private string? _resolvedPath;
 
     [Parameter(Position = 0)]
@@ -23,45 +22,9 @@ public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet
     public string? Format { get; set; }
 
     [Parameter]
-    public int RetentionDays { get; set; } = TemplateOptions.DefaultRetentionDays;
-
-    [Parameter]
-    public int BufferIntervalSeconds { get; set; } = TemplateOptions.DefaultBufferIntervalSeconds;
-
-    [Parameter]
-    public int BufferSizeMB { get; set; } = TemplateOptions.DefaultBufferSizeMB;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? BucketName { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? KmsKeyArn { get; set; }
-
-    [Parameter]
-    [ValidateNotNull]
-    public string[] ConfigurationSetName { get; set; } = [];
-
-    [Parameter]
-    public string DatabaseName { get; set; } = TemplateOptions.DefaultDatabaseName;
-
-    [Parameter]
-    public string TableName { get; set; } = TemplateOptions.DefaultTableName;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? WorkGroupName { get; set; }
-
-    [Parameter]
-    public long? BytesScannedCutoffPerQuery { get; set; }
-
-    [Parameter]
-    [ValidateNotNull]
-    public Hashtable Tag { get; set; } = [];
-
-    [Parameter]
     public SwitchParameter Force { get; set; }
+
+    public object GetDynamicParameters() => _template;
 
     protected override void Prepare()
     {
@@ -97,22 +60,7 @@ public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet
 
     private string Render()
     {
-        var options = new TemplateOptions
-        {
-            RetentionDays = RetentionDays,
-            BufferIntervalSeconds = BufferIntervalSeconds,
-            BufferSizeMB = BufferSizeMB,
-            BucketName = BucketName,
-            KmsKeyArn = KmsKeyArn,
-            ConfigurationSetNames = ConfigurationSetName,
-            DatabaseName = DatabaseName,
-            TableName = TableName,
-            WorkGroupName = WorkGroupName,
-            BytesScannedCutoffPerQuery = BytesScannedCutoffPerQuery,
-            Tags = Tag.Cast<DictionaryEntry>().ToDictionary(
-                entry => Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
-                entry => Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? string.Empty),
-        };
+        TemplateOptions options = _template.ToOptions();
         TemplateFormat? requested = Format is null ? null : Enum.Parse<TemplateFormat>(Format, ignoreCase: true);
         TemplateFormat format = TemplateFile.ChooseFormat(requested, _resolvedPath);
         EmitVerbose($"Generating the {format} template: retention {options.RetentionDays} days, buffering {options.BufferIntervalSeconds} s / {options.BufferSizeMB} MB.");
