@@ -46,8 +46,16 @@ public sealed class StackDeployer
     {
         CloudFormationTemplate template = Build(deployment);
         StackDescription? existing = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
-        ChangeSetType type = existing is null ? ChangeSetType.Create : ChangeSetType.Update;
-        (string name, ChangeSet changeSet) = await CreateChangeSetAsync(deployment, template, type, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            // A CREATE change set would leave an empty stack in REVIEW_IN_PROGRESS behind even once deleted: for a new
+            // stack every resource of the template is an Add, which the template itself says without asking AWS.
+            return TemplateResources(template)
+                .Select(r => new PlannedChange("Add", r.LogicalId, r.Type, Replacement: null))
+                .ToList();
+        }
+
+        (string name, ChangeSet changeSet) = await CreateChangeSetAsync(deployment, template, ChangeSetType.Update, cancellationToken).ConfigureAwait(false);
         await _cloudFormation.DeleteChangeSetAsync(name, deployment.StackName, CancellationToken.None).ConfigureAwait(false);
         if (changeSet.HasNoChanges)
         {
@@ -187,8 +195,12 @@ public sealed class StackDeployer
 
     private static CloudFormationTemplate Build(StackDeployment deployment) => TemplateBuilder.Build(deployment.Options);
 
-    private static int ResourceCount(CloudFormationTemplate template) =>
-        template.Body.TryGetValue("Resources", out object? resources) && resources is CfnMap map ? map.Count : 0;
+    private static int ResourceCount(CloudFormationTemplate template) => TemplateResources(template).Count();
+
+    private static IEnumerable<(string LogicalId, string Type)> TemplateResources(CloudFormationTemplate template) =>
+        template.Body.TryGetValue("Resources", out object? resources) && resources is CfnMap map
+            ? map.Select(r => (r.Key, r.Value is CfnMap resource && resource.TryGetValue("Type", out object? type) ? type.ToString() ?? "?" : "?"))
+            : [];
 
     private static List<StackTag> Tags(StackDeployment deployment) =>
     [

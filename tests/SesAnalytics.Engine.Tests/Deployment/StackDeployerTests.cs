@@ -139,18 +139,30 @@ public sealed class StackDeployerTests
         Assert.DoesNotContain("DescribeStackEvents", _cloudFormation.Calls);
     }
 
-    [Theory]
-    [InlineData(false, "CreateChangeSet:Create")]
-    [InlineData(true, "CreateChangeSet:Update")]
-    public async Task Preview_only_reads_and_creates_describes_and_deletes_a_change_set(bool exists, string create)
+    [Fact]
+    public async Task Preview_of_an_update_only_reads_and_creates_describes_and_deletes_a_change_set()
     {
-        _cloudFormation.Exists = exists;
+        _cloudFormation.Exists = true;
 
         IReadOnlyList<PlannedChange> changes = await Deployer().PreviewAsync(Deployment(), default);
 
         PlannedChange change = Assert.Single(changes);
         Assert.Equal("Modify DeliveryStream (AWS::KinesisFirehose::DeliveryStream), replacement: False", change.ToString());
-        Assert.Equal(["DescribeStacks", create, "DescribeChangeSet", "DeleteChangeSet"], _cloudFormation.Calls);
+        Assert.Equal(["DescribeStacks", "CreateChangeSet:Update", "DescribeChangeSet", "DeleteChangeSet"], _cloudFormation.Calls);
+    }
+
+    [Fact]
+    public async Task Preview_of_a_new_stack_lists_the_templates_resources_without_a_change_set()
+    {
+        // A CREATE change set, even deleted, would leave an empty REVIEW_IN_PROGRESS stack behind.
+        _cloudFormation.Exists = false;
+
+        IReadOnlyList<PlannedChange> changes = await Deployer().PreviewAsync(Deployment(), default);
+
+        Assert.Equal(["DescribeStacks"], _cloudFormation.Calls);
+        Assert.All(changes, c => Assert.Equal("Add", c.Action));
+        Assert.Contains(changes, c => c.LogicalResourceId == "DeliveryStream" && c.ResourceType == "AWS::KinesisFirehose::DeliveryStream");
+        Assert.Contains(changes, c => c.ResourceType == "AWS::S3::Bucket");
     }
 
     [Fact]
