@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text.Json;
 using SesAnalytics.Module.Tests.Support;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Module.Tests.Query;
 

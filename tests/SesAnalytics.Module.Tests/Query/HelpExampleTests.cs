@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SesAnalytics.Module.Tests.Support;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Module.Tests.Query;
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json;
 using SesAnalytics.Module.Tests.Support;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Module.Tests.Query;
 

@@ -5,6 +5,7 @@ using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Query.Athena;
 using SesAnalytics.Engine.Tests.Aws.Support;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Engine.Tests.Query.Athena;
 

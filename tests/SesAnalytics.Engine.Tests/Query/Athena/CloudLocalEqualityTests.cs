@@ -11,6 +11,7 @@ using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
 using SesAnalytics.Engine.Tests.Aws.Support;
 using SesAnalytics.Engine.Tests.Events;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Engine.Tests.Query.Athena;
 

@@ -8,7 +8,7 @@ using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace SesAnalytics.Engine.Tests.Query.Athena;
+namespace SesAnalytics.Tests.Shared;
 
 /// <summary>
 /// Athena's awsJson1_1 wire protocol on 127.0.0.1: one query, whose states, statistics and result pages a test sets.
@@ -24,6 +24,9 @@ internal sealed class AthenaFake : IDisposable
     public AthenaFake()
     {
         _server.Given(Request.Create().WithPath("/").UsingPost())
+            .RespondWith(Response.Create().WithCallback(Answer));
+        // The bucket's identity prefixes (path-style ListObjectsV2), for identity patterns in the cloud set.
+        _server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/*")).UsingGet())
             .RespondWith(Response.Create().WithCallback(Answer));
     }
 
@@ -48,14 +51,28 @@ internal sealed class AthenaFake : IDisposable
         _pages = chunks.Select((chunk, i) => Page(columns, types, chunk, i + 1 < chunks.Length ? $"page-{i + 1}" : null)).ToList();
     }
 
+    /// <summary>The AWS parameters that point a command at this fake, as a user types them.</summary>
+    public string AwsParameters => $"-EndpointUrl {Endpoint} -AccessKey AKIDEXAMPLE -SecretKey wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY -Region us-east-1";
+
     public void Dispose()
     {
         _server.Stop();
         _server.Dispose();
     }
 
+    /// <summary>The identity prefixes the fake bucket holds under partitioned/.</summary>
+    public IReadOnlyList<string> BucketIdentities { get; set; } = ["example.com"];
+
+    public const string Bucket = "ses-events-fake";
+
     private IResponseMessage Answer(IRequestMessage request)
     {
+        if (request.Method == "GET")
+        {
+            Calls.Enqueue(new AthenaCall("S3:ListObjectsV2 " + request.Path, Header(request, "Authorization") ?? string.Empty, string.Empty, default));
+            return ListIdentities();
+        }
+
         string target = Header(request, "X-Amz-Target") ?? string.Empty;
         string operation = target.StartsWith("AmazonAthena.", StringComparison.Ordinal) ? target["AmazonAthena.".Length..] : target;
         JsonElement body = JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body).RootElement.Clone();
@@ -66,8 +83,31 @@ internal sealed class AthenaFake : IDisposable
             "GetQueryExecution" => Json(Execution(StateAt(Interlocked.Increment(ref _polls) - 1))),
             "GetQueryResults" => Json(_pages[body.TryGetProperty("NextToken", out JsonElement token) ? int.Parse(token.GetString()!["page-".Length..]) : 0].DeepClone()),
             "StopQueryExecution" => Json(new JsonObject()),
+            "GetWorkGroup" => Json(new JsonObject
+            {
+                ["WorkGroup"] = new JsonObject
+                {
+                    ["Name"] = body.GetProperty("WorkGroup").GetString(),
+                    ["Configuration"] = new JsonObject { ["ResultConfiguration"] = new JsonObject { ["OutputLocation"] = $"s3://{Bucket}/athena-results/" } },
+                },
+            }),
             _ => new ResponseMessage { StatusCode = 400, BodyData = Text("""{"__type":"UnknownOperationException"}""") },
         };
+    }
+
+    private ResponseMessage ListIdentities()
+    {
+        string prefixes = string.Concat(BucketIdentities.Select(i => $"<CommonPrefixes><Prefix>partitioned/{System.Security.SecurityElement.Escape(i)}/</Prefix></CommonPrefixes>"));
+        var response = new ResponseMessage
+        {
+            StatusCode = 200,
+            BodyData = Text(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">" +
+                $"<Name>{Bucket}</Name><Prefix>partitioned/</Prefix><Delimiter>/</Delimiter><KeyCount>{BucketIdentities.Count}</KeyCount>" +
+                $"<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>{prefixes}</ListBucketResult>"),
+        };
+        response.AddHeader("Content-Type", "application/xml");
+        return response;
     }
 
     private JsonObject Execution(string state) => new()
