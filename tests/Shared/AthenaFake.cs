@@ -73,6 +73,12 @@ internal sealed class AthenaFake : IDisposable
             return ListIdentities();
         }
 
+        if ((Header(request, "Content-Type") ?? string.Empty).StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal))
+        {
+            Calls.Enqueue(new AthenaCall("CloudFormation:" + request.Body, Header(request, "Authorization") ?? string.Empty, string.Empty, default));
+            return DescribeStack();
+        }
+
         string target = Header(request, "X-Amz-Target") ?? string.Empty;
         string operation = target.StartsWith("AmazonAthena.", StringComparison.Ordinal) ? target["AmazonAthena.".Length..] : target;
         JsonElement body = JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body).RootElement.Clone();
@@ -93,6 +99,26 @@ internal sealed class AthenaFake : IDisposable
             }),
             _ => new ResponseMessage { StatusCode = 400, BodyData = Text("""{"__type":"UnknownOperationException"}""") },
         };
+    }
+
+    /// <summary>The stack the -StackName set reads its work group, database, table and bucket from.</summary>
+    public const string StackName = "ses-analytics-fake";
+
+    private static ResponseMessage DescribeStack()
+    {
+        string Output(string key, string value) => $"<member><OutputKey>{key}</OutputKey><OutputValue>{value}</OutputValue></member>";
+        var response = new ResponseMessage
+        {
+            StatusCode = 200,
+            BodyData = Text(
+                "<DescribeStacksResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><DescribeStacksResult><Stacks><member>" +
+                $"<StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/{StackName}/1</StackId><StackName>{StackName}</StackName>" +
+                "<StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-01-31T08:30:00Z</CreationTime><Outputs>" +
+                Output("WorkGroup", "stack-wg") + Output("GlueDatabase", "sesanalytics") + Output("GlueTable", "events") + Output("BucketName", Bucket) +
+                "</Outputs><Tags/></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-stack</RequestId></ResponseMetadata></DescribeStacksResponse>"),
+        };
+        response.AddHeader("Content-Type", "text/xml");
+        return response;
     }
 
     private ResponseMessage ListIdentities()

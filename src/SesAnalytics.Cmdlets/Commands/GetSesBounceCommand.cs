@@ -23,10 +23,10 @@ public sealed class GetSesBounceCommand : EventQueryCmdlet
         EventQuery query = EventQuery.Bounces(Days, Identity, BounceType, Recipient);
         if (InCloud)
         {
-            (var queries, IDisposable http) = CreateAthenaQueries();
-            using (http)
+            (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(cancellationToken).ConfigureAwait(false);
+            using (clients)
             {
-                await foreach (BounceRecord cloudRecord in queries.BouncesAsync(CloudTarget, query, cancellationToken).ConfigureAwait(false))
+                await foreach (BounceRecord cloudRecord in queries.BouncesAsync(target, query, cancellationToken).ConfigureAwait(false))
                 {
                     Emit(cloudRecord);
                 }

@@ -17,10 +17,10 @@ public sealed class GetSesEventSummaryCommand : EventQueryCmdlet
         EventQuery query = EventQuery.AllEvents(Days, Identity);
         if (InCloud)
         {
-            (var queries, IDisposable http) = CreateAthenaQueries();
-            using (http)
+            (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(cancellationToken).ConfigureAwait(false);
+            using (clients)
             {
-                await foreach (EventSummary cloudSummary in queries.SummariesAsync(CloudTarget, query, Total.IsPresent, cancellationToken).ConfigureAwait(false))
+                await foreach (EventSummary cloudSummary in queries.SummariesAsync(target, query, Total.IsPresent, cancellationToken).ConfigureAwait(false))
                 {
                     Emit(cloudSummary);
                 }

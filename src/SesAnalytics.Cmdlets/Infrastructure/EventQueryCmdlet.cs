@@ -1,8 +1,11 @@
 using System.Management.Automation;
 using SesAnalytics.Engine.Aws.Athena;
+using SesAnalytics.Engine.Aws.CloudFormation;
 using SesAnalytics.Engine.Aws.Context;
 using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Aws.S3;
+using SesAnalytics.Engine.Deployment;
+using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
@@ -10,17 +13,23 @@ using SesAnalytics.Engine.Query.Athena;
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
 /// <summary>
-/// The two places a question can be asked: a local store (-Path, DuckDB, no AWS) or the pipeline's Athena table
-/// (-WorkGroup -Database -Table with the AWS parameters), with the filters every question shares.
+/// The places a question can be asked: a local store (-Path, DuckDB, no AWS) or the pipeline's Athena table, named by
+/// the stack that deployed it (-StackName, or the stack object from the pipeline) or directly (-WorkGroup -Database
+/// -Table), with the AWS parameters; and the filters every question shares.
 /// </summary>
 public abstract class EventQueryCmdlet : AwsCmdlet
 {
     protected const string PathSet = "Path";
     protected const string CloudSet = "Cloud";
+    protected const string StackSet = "Stack";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = StackSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string StackName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
     [ValidateNotNullOrEmpty]
@@ -50,12 +59,10 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     [Parameter]
     public DateTime? To { get; set; }
 
-    protected bool InCloud => ParameterSetName == CloudSet;
+    protected bool InCloud => ParameterSetName is CloudSet or StackSet;
 
     /// <summary>The store's file-system path, resolved on the pipeline thread.</summary>
     protected string StorePath { get; private set; } = string.Empty;
-
-    protected AthenaTarget CloudTarget => new(WorkGroup, Database, Table);
 
     protected override bool RequiresAws => InCloud;
 
@@ -70,15 +77,37 @@ public abstract class EventQueryCmdlet : AwsCmdlet
         }
     }
 
-    /// <summary>Athena queries on this invocation's context, identities listed from the bucket; the caller disposes the clients.</summary>
-    protected (AthenaQueries Queries, IDisposable Clients) CreateAthenaQueries()
+    /// <summary>
+    /// Athena queries on this invocation's context and the table they read (from the stack's outputs with -StackName),
+    /// identities listed from the event bucket; the caller disposes the clients.
+    /// </summary>
+    protected async Task<(AthenaQueries Queries, AthenaTarget Target, IDisposable Clients)> CreateAthenaQueriesAsync(CancellationToken cancellationToken)
     {
+        (AthenaTarget target, string? bucket) = ParameterSetName == StackSet
+            ? await FromStackAsync(cancellationToken).ConfigureAwait(false)
+            : (new AthenaTarget(WorkGroup, Database, Table), BucketName);
         var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
         var athena = new AthenaClient(http);
         S3Client s3 = CreateS3Client();
-        string? bucket = BucketName;
-        var identities = new BucketIdentities(s3, token => bucket is not null ? Task.FromResult(bucket) : WorkGroupBucket.FindAsync(athena, WorkGroup, token));
-        return (new AthenaQueries(athena, identities, Sink), new Clients(http, s3));
+        var identities = new BucketIdentities(s3, token => bucket is not null ? Task.FromResult(bucket) : WorkGroupBucket.FindAsync(athena, target.WorkGroup, token));
+        return (new AthenaQueries(athena, identities, Sink), target, new Clients(http, s3));
+    }
+
+    private async Task<(AthenaTarget Target, string? Bucket)> FromStackAsync(CancellationToken cancellationToken)
+    {
+        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
+        SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(StackName, cancellationToken).ConfigureAwait(false);
+        if (stack.WorkGroup is null || stack.GlueDatabase is null || stack.GlueTable is null)
+        {
+            throw new SesAnalyticsException(
+                "StackOutputsMissing",
+                ErrorKind.InvalidData,
+                $"The stack '{StackName}' has no WorkGroup, GlueDatabase or GlueTable output (status {stack.Status}). " +
+                "Wait for New-SesAnalyticsStack to complete, or give -WorkGroup, -Database and -Table.",
+                StackName);
+        }
+
+        return (new AthenaTarget(stack.WorkGroup, stack.GlueDatabase, stack.GlueTable), stack.BucketName);
     }
 
     private sealed class Clients(IDisposable http, IDisposable s3) : IDisposable

@@ -92,6 +92,24 @@ public sealed class GetSesCloudQueryTests : IDisposable
     }
 
     [Fact]
+    public void A_stack_from_the_pipeline_names_the_work_group_table_and_bucket()
+    {
+        _fake.BucketIdentities = ["example.com", "mail.example.com"];
+        _fake.SetResults(["identity"], ["varchar"], []);
+
+        ScriptResult result = Run($"[pscustomobject]@{{ StackName = '{AthenaFake.StackName}' }} | Get-SesBounce -Identity '*.example.com' {_fake.AwsParameters}");
+
+        result.AssertSuccess();
+        Assert.Contains(_fake.Calls, c => c.Operation.StartsWith("CloudFormation:Action=DescribeStacks", StringComparison.Ordinal));
+        Assert.Contains(_fake.Calls, c => c.Operation.StartsWith("S3:ListObjectsV2 /" + AthenaFake.Bucket, StringComparison.Ordinal));
+        Assert.Empty(_fake.CallsTo("GetWorkGroup"));
+        AthenaCall start = Assert.Single(_fake.CallsTo("StartQueryExecution"));
+        Assert.Equal("stack-wg", start.Body.GetProperty("WorkGroup").GetString());
+        Assert.Equal("sesanalytics", start.Body.GetProperty("QueryExecutionContext").GetProperty("Database").GetString());
+        Assert.Contains("\"events\"", start.Body.GetProperty("QueryString").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_identities_every_identity_of_the_given_bucket_is_read_and_none_means_no_query()
     {
         _fake.BucketIdentities = [];
