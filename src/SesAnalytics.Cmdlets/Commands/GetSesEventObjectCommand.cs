@@ -13,7 +13,7 @@ public sealed class GetSesEventObjectCommand : AwsCmdlet
 {
     private const string BucketSet = "BucketName";
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string BucketName { get; set; } = string.Empty;
 

@@ -48,6 +48,17 @@ public sealed class EventObjectCommandTests : IDisposable
     }
 
     [Fact]
+    public void GetSesEventObject_takes_the_bucket_of_a_piped_stack_object()
+    {
+        ScriptResult result = ModuleSession.Run(
+            $"[pscustomobject]@{{ StackName = 'ses-analytics'; BucketName = '{S3Server.Bucket}' }} | Get-SesEventObject -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters}");
+
+        result.AssertSuccess();
+        PSObject item = Assert.Single(result.Output);
+        Assert.Equal(S3Server.Bucket, item.Properties["BucketName"].Value);
+    }
+
+    [Fact]
     public void ReadSesEventObject_from_S3_falls_back_with_one_warning_and_the_same_records()
     {
         string script = $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject -Expression \"SELECT s.eventType, s.mail.destination[0] AS Recipient FROM S3Object[*] s\" {_s3.AwsParameters}";
