@@ -19,7 +19,7 @@ public sealed class GetSesAnalyticsStackCommand : AwsCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.CloudFormation));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
         var catalog = new StackCatalog(new CloudFormationClient(http), Aws.Region);
         if (StackName is null)
         {

@@ -19,7 +19,7 @@ public sealed class GetSesConfigSetDestinationCommand : AwsCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.SesV2));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.SesV2));
         var wirer = new ConfigSetWirer(new SesV2Client(http), Sink);
         foreach (string name in ConfigurationSetName)
         {

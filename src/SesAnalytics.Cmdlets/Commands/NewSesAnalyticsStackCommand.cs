@@ -33,7 +33,7 @@ public sealed class NewSesAnalyticsStackCommand : AwsCmdlet, IDynamicParameters
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         var deployment = new StackDeployment(StackName, _template.ToOptions()) { Tags = _template.Tags(), NoWait = NoWait };
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.CloudFormation));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
         var deployer = new StackDeployer(new CloudFormationClient(http), Aws.Region, Sink);
         if (_whatIf)
         {

@@ -22,7 +22,7 @@ public sealed class RemoveSesAnalyticsStackCommand : AwsCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.CloudFormation));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
         var cloudFormation = new CloudFormationClient(http);
         SesAnalyticsStack stack;
         try

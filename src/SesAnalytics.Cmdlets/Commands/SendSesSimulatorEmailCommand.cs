@@ -37,7 +37,7 @@ public sealed class SendSesSimulatorEmailCommand : AwsCmdlet
             return;
         }
 
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.SesV2));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.SesV2));
         await foreach (SimulatorMessage message in new SimulatorSender(new SesV2Client(http)).SendAsync(From, scenario, ConfigurationSetName, Count, cancellationToken).ConfigureAwait(false))
         {
             Emit(message);

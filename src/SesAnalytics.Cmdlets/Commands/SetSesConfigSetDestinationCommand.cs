@@ -57,7 +57,7 @@ public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
             return;
         }
 
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.SesV2));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.SesV2));
         var wiring = new DestinationWiring(ConfigurationSetName, streamArn, roleArn)
         {
             DestinationName = DestinationName,
@@ -69,16 +69,11 @@ public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
 
     private async Task<(string StreamArn, string RoleArn)> FromStackAsync(CancellationToken cancellationToken)
     {
-        using var http = new AwsHttpClient(Aws.ClientOptions(AwsService.CloudFormation));
+        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
         SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(StackName, cancellationToken).ConfigureAwait(false);
         if (stack.DeliveryStreamArn is null || stack.SesRoleArn is null)
         {
-            throw new SesAnalyticsException(
-                "StackOutputsMissing",
-                ErrorKind.InvalidData,
-                $"The stack '{StackName}' has no DeliveryStreamArn or SesRoleArn output (status {stack.Status}). " +
-                "Deploy it with New-SesAnalyticsStack and wait for it to complete, or give -DeliveryStreamArn and -IamRoleArn.",
-                StackName);
+            throw stack.MissingOutputs("DeliveryStreamArn or SesRoleArn", "-DeliveryStreamArn and -IamRoleArn");
         }
 
         return (stack.DeliveryStreamArn, stack.SesRoleArn);

@@ -99,12 +99,7 @@ public abstract class EventQueryCmdlet : AwsCmdlet
         SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(StackName, cancellationToken).ConfigureAwait(false);
         if (stack.WorkGroup is null || stack.GlueDatabase is null || stack.GlueTable is null)
         {
-            throw new SesAnalyticsException(
-                "StackOutputsMissing",
-                ErrorKind.InvalidData,
-                $"The stack '{StackName}' has no WorkGroup, GlueDatabase or GlueTable output (status {stack.Status}). " +
-                "Wait for New-SesAnalyticsStack to complete, or give -WorkGroup, -Database and -Table.",
-                StackName);
+            throw stack.MissingOutputs("WorkGroup, GlueDatabase or GlueTable", "-WorkGroup, -Database and -Table");
         }
 
         return (new AthenaTarget(stack.WorkGroup, stack.GlueDatabase, stack.GlueTable), stack.BucketName);

@@ -17,4 +17,13 @@ public sealed record SesAnalyticsStack(
     string? GlueDatabase,
     string? GlueTable,
     string? WorkGroup,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>The error for a stack that lacks outputs a command needs: not deployed yet, or not deployed by us.</summary>
+    public Errors.SesAnalyticsException MissingOutputs(string outputs, string alternative) => new(
+        "StackOutputsMissing",
+        Errors.ErrorKind.InvalidData,
+        $"The stack '{StackName}' has no {outputs} output (status {Status}). " +
+        $"Wait for New-SesAnalyticsStack to complete, or give {alternative}.",
+        StackName);
+}
