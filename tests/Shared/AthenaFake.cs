@@ -101,10 +101,10 @@ internal sealed class AthenaFake : IDisposable
         };
     }
 
-    /// <summary>The stack the -StackName set reads its work group, database, table and bucket from.</summary>
+    /// <summary>The stack the -StackName set reads its work group, database, table and bucket from (any name will do).</summary>
     public const string StackName = "ses-analytics-fake";
 
-    public StackFake Stack { get; } = new(StackName, new Dictionary<string, string>
+    public StackFake Stack { get; } = new(null, new Dictionary<string, string>
     {
         ["WorkGroup"] = "stack-wg",
         ["GlueDatabase"] = "sesanalytics",

@@ -5,14 +5,14 @@ namespace SesAnalytics.Tests.Shared;
 
 /// <summary>
 /// CloudFormation's DescribeStacks (awsQuery XML) for a fake that also answers CloudFormation on its endpoint: one
-/// stack, by name, with the outputs a test sets; any other name gets the ValidationError CloudFormation returns for a
-/// stack that does not exist.
+/// stack, with the outputs a test sets. Given a name, any other name gets the ValidationError CloudFormation returns
+/// for a stack that does not exist; without one, every name asked for is this stack.
 /// </summary>
-internal sealed class StackFake(string stackName, IDictionary<string, string> outputs)
+internal sealed class StackFake(string? stackName, IDictionary<string, string> outputs)
 {
     private const string Namespace = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 
-    public string StackName { get; } = stackName;
+    public string? StackName { get; } = stackName;
 
     /// <summary>The stack's outputs by key; remove one to play a stack that is not complete.</summary>
     public IDictionary<string, string> Outputs { get; } = outputs;
@@ -32,8 +32,8 @@ internal sealed class StackFake(string stackName, IDictionary<string, string> ou
             return (400, Error("InvalidAction", $"This fake answers DescribeStacks only, not {form.GetValueOrDefault("Action")}."));
         }
 
-        string? name = form.GetValueOrDefault("StackName");
-        if (name is not null && name != StackName)
+        string name = form.GetValueOrDefault("StackName") ?? StackName ?? "ses-analytics";
+        if (StackName is not null && name != StackName)
         {
             return (400, Error("ValidationError", $"Stack with id {name} does not exist"));
         }
@@ -42,7 +42,7 @@ internal sealed class StackFake(string stackName, IDictionary<string, string> ou
             $"<member><OutputKey>{SecurityElement.Escape(o.Key)}</OutputKey><OutputValue>{SecurityElement.Escape(o.Value)}</OutputValue></member>"));
         return (200,
             $"<DescribeStacksResponse xmlns=\"{Namespace}\"><DescribeStacksResult><Stacks><member>" +
-            $"<StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/{StackName}/1</StackId><StackName>{StackName}</StackName>" +
+            $"<StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/{name}/1</StackId><StackName>{name}</StackName>" +
             $"<StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-01-31T08:30:00Z</CreationTime><Outputs>{outputs}</Outputs>" +
             "<Tags/></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-stack</RequestId></ResponseMetadata></DescribeStacksResponse>");
     }
