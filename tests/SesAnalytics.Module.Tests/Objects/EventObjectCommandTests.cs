@@ -134,6 +134,18 @@ public sealed class EventObjectCommandTests : IDisposable
         Assert.False(Directory.Exists(_store));
     }
 
+    [Theory]
+    [InlineData("Get-SesEventObject")]
+    [InlineData("Save-SesEventObject")]
+    public void The_help_examples_run(string command)
+    {
+        // The examples leave the AWS parameters out; this engine has no Microsoft.PowerShell.Utility, so no Get-Date.
+        string defaults =
+            $"$PSDefaultParameterValues = @{{ '*-Ses*:EndpointUrl' = 'http://127.0.0.1:{_s3.Port}'; '*-Ses*:AccessKey' = '{S3Server.AccessKey}'; " +
+            $"'*-Ses*:SecretKey' = '{S3Server.SecretKey}'; '*-Ses*:Region' = 'us-east-1' }}\nfunction Get-Date {{ [datetime]::Now }}";
+        HelpExamples.AssertEachRuns(command, defaults, example => example.Replace("./ses-store", $"'{_store}'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ReadSesEventObject_from_S3_falls_back_with_one_warning_and_the_same_records()
     {
