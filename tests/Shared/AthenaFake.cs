@@ -109,8 +109,26 @@ internal sealed class AthenaFake : IDisposable
         ["WorkGroup"] = "stack-wg",
         ["GlueDatabase"] = "sesanalytics",
         ["GlueTable"] = "events",
+        ["GlueLinesTable"] = "events_lines",
         ["BucketName"] = Bucket,
     });
+
+    /// <summary>False: the stack was deployed by a version without the lines table (no GlueLinesTable output).</summary>
+    public bool StackHasLinesTable
+    {
+        get => Stack.Outputs.ContainsKey("GlueLinesTable");
+        set
+        {
+            if (value)
+            {
+                Stack.Outputs["GlueLinesTable"] = "events_lines";
+            }
+            else
+            {
+                Stack.Outputs.Remove("GlueLinesTable");
+            }
+        }
+    }
 
     private ResponseMessage DescribeStack(string body)
     {

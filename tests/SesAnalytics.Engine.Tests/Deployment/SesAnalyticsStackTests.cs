@@ -32,13 +32,14 @@ public sealed class SesAnalyticsStackTests
         "us-east-1",
         new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero),
         null,
-        bucketName,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new Dictionary<string, string>());
+        BucketName: bucketName,
+        DeliveryStreamName: null,
+        DeliveryStreamArn: null,
+        DeliveryRoleArn: null,
+        SesRoleArn: null,
+        GlueDatabase: null,
+        GlueTable: null,
+        GlueLinesTable: null,
+        WorkGroup: null,
+        Tags: new Dictionary<string, string>());
 }
