@@ -30,6 +30,7 @@ public sealed class HelpExampleTests : IDisposable
 
     [Theory]
     [InlineData("Get-SesBounce")]
+    [InlineData("Get-SesEvent")]
     [InlineData("Get-SesEventSummary")]
     [InlineData("Invoke-SesAthenaQuery")]
     public void ExamplesRun(string command)
