@@ -6,13 +6,15 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Module.Tests.Objects;
 
 /// <summary>
 /// A path-style S3 on 127.0.0.1 for the module (this project takes no WireMock): ListObjectsV2 with continuation
 /// tokens and delimiter, GetObject, HeadObject, and SelectObjectContent answering every line of the object in AWS
-/// event-stream framing, or refusing as S3 does for accounts without S3 Select.
+/// event-stream framing, or refusing as S3 does for accounts without S3 Select. It also describes one CloudFormation
+/// stack whose BucketName output is this bucket, so the -StackName commands find it on the same endpoint.
 /// </summary>
 internal sealed class S3Server : IDisposable
 {
@@ -39,6 +41,8 @@ internal sealed class S3Server : IDisposable
     public int Port { get; }
 
     public bool SelectAvailable { get; set; } = true;
+
+    public StackFake Stack { get; } = new("ses-analytics", new Dictionary<string, string> { ["BucketName"] = Bucket });
 
     /// <summary>GetObject sends half the body, then stalls this long (until the server closes) before the rest.</summary>
     public TimeSpan BodyStall { get; set; }
@@ -118,6 +122,14 @@ internal sealed class S3Server : IDisposable
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty, StringComparer.Ordinal);
         Requests.Enqueue((request.HttpMethod, key, query, request.Headers["Authorization"] ?? string.Empty));
         response.AddHeader("x-amz-request-id", "MODULEFAKE");
+
+        if (request.HttpMethod == "POST" && StackFake.IsCloudFormation(request.ContentType))
+        {
+            using var form = new StreamReader(request.InputStream, Encoding.UTF8);
+            (int status, string xml) = Stack.Answer(form.ReadToEnd());
+            Write(response, status, "text/xml", Encoding.UTF8.GetBytes(xml));
+            return;
+        }
 
         if (request.HttpMethod == "GET" && parameters.ContainsKey("list-type"))
         {
