@@ -29,10 +29,15 @@ internal static class EventStreamReader
                 yield break;
             }
 
-            Decode(decoder, buffer, read, source);
+            SesAnalyticsException? corrupt = Decode(decoder, buffer, read, source);
             while (decoded.TryDequeue(out EventStreamMessage? message))
             {
                 yield return message;
+            }
+
+            if (corrupt is not null)
+            {
+                throw corrupt;
             }
         }
     }
@@ -63,16 +68,18 @@ internal static class EventStreamReader
         }
     }
 
-    private static void Decode(EventStreamDecoder decoder, byte[] buffer, int count, string source)
+    /// <summary>The error of a corrupt frame, returned so that the messages decoded before it in the same read still count.</summary>
+    private static SesAnalyticsException? Decode(EventStreamDecoder decoder, byte[] buffer, int count, string source)
     {
         try
         {
             // Always from offset 0: AWSSDK.Core 4.1's decoder loses messages when a chunk starts at another offset.
             decoder.ProcessData(buffer, 0, count);
+            return null;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
-            throw new SesAnalyticsException(
+            return new SesAnalyticsException(
                 "SelectStreamCorrupt",
                 ErrorKind.InvalidData,
                 $"The S3 Select answer for {source} is corrupt ({error.Message}), so nothing after that point can be trusted. Records before it were already written; run the command again, and if it persists check for a proxy that alters responses.",

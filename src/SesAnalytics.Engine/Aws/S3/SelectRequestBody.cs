@@ -25,8 +25,8 @@ internal static class SelectRequestBody
                 new XElement(S3 + "JSON", new XElement(S3 + "Type", "LINES"))),
             new XElement(S3 + "OutputSerialization", new XElement(S3 + "JSON", new XElement(S3 + "RecordDelimiter", "\n"))));
         var body = new MemoryStream();
-        // The delimiter goes as &#xA;: a literal line break would become CRLF on Windows.
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.Entitize };
+        // The delimiter must stay one LF: the writer's default would make it CRLF on Windows.
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.None };
         using (var writer = XmlWriter.Create(body, settings))
         {
             request.WriteTo(writer);
