@@ -12,7 +12,7 @@ namespace SesAnalytics.Module.Tests.Objects;
 /// <summary>
 /// A path-style S3 on 127.0.0.1 for the module (this project takes no WireMock): ListObjectsV2 with continuation
 /// tokens and delimiter, GetObject, HeadObject, and SelectObjectContent answering every line of the object in AWS
-/// event-stream framing, or refusing as S3 does for accounts without S3 Select.
+/// event-stream framing, failing part-way with an error event, or refusing as S3 does for accounts without S3 Select.
 /// </summary>
 internal sealed class S3Server : IDisposable
 {
@@ -39,6 +39,9 @@ internal sealed class S3Server : IDisposable
     public int Port { get; }
 
     public bool SelectAvailable { get; set; } = true;
+
+    /// <summary>When set, SelectObjectContent sends this error event (<c>:error-code</c>, <c>:error-message</c>) after its first Records event.</summary>
+    public (string Code, string Message)? SelectFailsMidStream { get; set; }
 
     /// <summary>GetObject sends half the body, then stalls this long (until the server closes) before the rest.</summary>
     public TimeSpan BodyStall { get; set; }
@@ -192,7 +195,7 @@ internal sealed class S3Server : IDisposable
         return Encoding.UTF8.GetBytes(new XDocument(result).ToString(SaveOptions.DisableFormatting));
     }
 
-    private static byte[] Select(byte[] gzip)
+    private byte[] Select(byte[] gzip)
     {
         using var reader = new StreamReader(new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress));
         byte[] records = Encoding.UTF8.GetBytes(reader.ReadToEnd());
@@ -200,6 +203,11 @@ internal sealed class S3Server : IDisposable
         for (int offset = 0; offset < records.Length; offset += 64)
         {
             stream.Write(Message(records[offset..Math.Min(records.Length, offset + 64)], (":event-type", "Records"), (":content-type", "application/octet-stream"), (":message-type", "event")));
+            if (SelectFailsMidStream is var (code, message))
+            {
+                stream.Write(Message([], (":error-code", code), (":error-message", message), (":message-type", "error")));
+                return stream.ToArray();
+            }
         }
 
         stream.Write(Message([], (":event-type", "End"), (":message-type", "event")));
