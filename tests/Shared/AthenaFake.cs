@@ -104,7 +104,10 @@ internal sealed class AthenaFake : IDisposable
     /// <summary>The stack the -StackName set reads its work group, database, table and bucket from.</summary>
     public const string StackName = "ses-analytics-fake";
 
-    private static ResponseMessage DescribeStack()
+    /// <summary>False: the stack was deployed by a version without the lines table (no GlueLinesTable output).</summary>
+    public bool StackHasLinesTable { get; set; } = true;
+
+    private ResponseMessage DescribeStack()
     {
         string Output(string key, string value) => $"<member><OutputKey>{key}</OutputKey><OutputValue>{value}</OutputValue></member>";
         var response = new ResponseMessage
@@ -114,7 +117,7 @@ internal sealed class AthenaFake : IDisposable
                 "<DescribeStacksResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><DescribeStacksResult><Stacks><member>" +
                 $"<StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/{StackName}/1</StackId><StackName>{StackName}</StackName>" +
                 "<StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-01-31T08:30:00Z</CreationTime><Outputs>" +
-                Output("WorkGroup", "stack-wg") + Output("GlueDatabase", "sesanalytics") + Output("GlueTable", "events") + Output("BucketName", Bucket) +
+                Output("WorkGroup", "stack-wg") + Output("GlueDatabase", "sesanalytics") + Output("GlueTable", "events") + (StackHasLinesTable ? Output("GlueLinesTable", "events_lines") : string.Empty) + Output("BucketName", Bucket) +
                 "</Outputs><Tags/></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-stack</RequestId></ResponseMetadata></DescribeStacksResponse>"),
         };
         response.AddHeader("Content-Type", "text/xml");

@@ -5,32 +5,17 @@ using SesAnalytics.Engine.Query;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
-/// <summary>Lists SES events of any of the ten types from a local event store, as typed objects.</summary>
-[Cmdlet(VerbsCommon.Get, "SesEvent")]
+/// <summary>Lists SES events of any of the ten types, as typed objects, from a local store or with Athena.</summary>
+[Cmdlet(VerbsCommon.Get, "SesEvent", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(SesEvent))]
-public sealed class GetSesEventCommand : AsyncCmdlet
+public sealed class GetSesEventCommand : EventQueryCmdlet
 {
-    private string _store = string.Empty;
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Destination")]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = string.Empty;
+    /// <summary>Message ids piped in, by the store or stack they were asked of, in order of arrival: asked at the end in one query each.</summary>
+    private readonly List<(Place Place, HashSet<string>? MessageIds)> _deferred = [];
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
     public SesEventType[]? EventType { get; set; }
-
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Identity { get; set; }
-
-    [Parameter]
-    public DateTime? From { get; set; }
-
-    [Parameter]
-    public DateTime? To { get; set; }
 
     [Parameter]
     [SupportsWildcards]
@@ -41,21 +26,64 @@ public sealed class GetSesEventCommand : AsyncCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? MessageId { get; set; }
 
-    protected override void PrepareRecord() => _store = GetUnresolvedProviderPathFromPSPath(Path);
+    protected override bool ReadsEventLines => true;
 
-    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        var query = new EventQuery(
-            Identity ?? [],
-            EventType?.Distinct().ToList() ?? SesEventTypes.All,
-            DayRange.Resolve(From, To, DateTime.UtcNow),
-            [],
-            Recipient ?? []);
-        foreach (SesEvent evt in LocalStoreQueries.Events(_store, query, MessageId ?? [], Sink, cancellationToken))
+        var place = new Place(StorePath, StackName);
+        if (!MyInvocation.ExpectingInput)
+        {
+            await ReadAsync(place, MessageId ?? [], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // One query per piped bounce would cost an Athena query (or a store scan) each: gather the ids instead.
+        int index = _deferred.FindIndex(d => d.Place == place);
+        if (index < 0)
+        {
+            _deferred.Add((place, MessageId is null ? null : new HashSet<string>(MessageId, StringComparer.Ordinal)));
+        }
+        else if (MessageId is null)
+        {
+            _deferred[index] = (place, null);
+        }
+        else
+        {
+            _deferred[index].MessageIds?.UnionWith(MessageId);
+        }
+    }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        foreach ((Place place, HashSet<string>? messageIds) in _deferred)
+        {
+            await ReadAsync(place, messageIds?.ToList() ?? [], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadAsync(Place place, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var query = new EventQuery(Identity ?? [], EventType?.Distinct().ToList() ?? SesEventTypes.All, Days, [], Recipient ?? []);
+        if (InCloud)
+        {
+            (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(place.StackName, cancellationToken).ConfigureAwait(false);
+            using (clients)
+            {
+                await foreach (SesEvent cloudEvent in queries.EventsAsync(target, query, messageIds, cancellationToken).ConfigureAwait(false))
+                {
+                    Emit(cloudEvent);
+                }
+            }
+
+            return;
+        }
+
+        foreach (SesEvent evt in LocalStoreQueries.Events(place.StorePath, query, messageIds, Sink, cancellationToken))
         {
             Emit(evt);
         }
-
-        return Task.CompletedTask;
     }
+
+    /// <summary>Where a record's events are read: the store's path (-Path) or the stack (-StackName); the rest is fixed per call.</summary>
+    private sealed record Place(string StorePath, string StackName);
 }

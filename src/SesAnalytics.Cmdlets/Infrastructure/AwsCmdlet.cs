@@ -56,8 +56,10 @@ public abstract class AwsCmdlet : AsyncCmdlet
     [ValidateNotNullOrEmpty]
     public string? EndpointUrl { get; set; }
 
-    /// <summary>The region, credentials and endpoints this invocation uses; set before any async work starts.</summary>
-    protected AwsContext Aws { get; private set; } = null!;
+    private AwsContext? _aws;
+
+    /// <summary>The region, credentials and endpoints this invocation uses; set before any async work that needs them starts.</summary>
+    protected AwsContext Aws => _aws ?? throw new InvalidOperationException("The AWS context is resolved on the pipeline thread before the first AWS call.");
 
     /// <summary>False for a parameter set that works offline: its users then need no credentials, and <see cref="Aws"/> stays unset.</summary>
     protected virtual bool RequiresAws => true;
@@ -65,11 +67,23 @@ public abstract class AwsCmdlet : AsyncCmdlet
     /// <summary>Resolves the context on the pipeline thread (it reads session variables) and says where it came from.</summary>
     protected override void Prepare()
     {
-        if (!RequiresAws)
+        if (RequiresAws)
         {
-            return;
+            ResolveAws();
         }
+    }
 
+    /// <summary>Piped input chooses the parameter set only once a record is bound: a set that needs AWS resolves it then, once.</summary>
+    protected override void PrepareRecord()
+    {
+        if (RequiresAws && _aws is null)
+        {
+            ResolveAws();
+        }
+    }
+
+    private void ResolveAws()
+    {
         object? credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
         string? accessKey = AccessKey, secretKey = SecretKey;
         if (credential is PSCredential psCredential)
@@ -92,8 +106,8 @@ public abstract class AwsCmdlet : AsyncCmdlet
             StoredRegion = SessionState.PSVariable.GetValue("StoredAWSRegion") as string,
             StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
         };
-        Aws = new AwsContextResolver().Resolve(request);
-        WriteVerbose(Aws.DescribeSources());
+        _aws = new AwsContextResolver().Resolve(request);
+        WriteVerbose(_aws.DescribeSources());
     }
 
     /// <summary>The options of a protocol client for <paramref name="service"/>; -Verbose says which endpoint it calls.</summary>

@@ -23,7 +23,8 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     protected const string CloudSet = "Cloud";
     protected const string StackSet = "Stack";
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Destination")]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
@@ -66,11 +67,15 @@ public abstract class EventQueryCmdlet : AwsCmdlet
 
     protected override bool RequiresAws => InCloud;
 
+    /// <summary>Whether the command reads the stack's lines table, which stacks of earlier versions lack.</summary>
+    protected virtual bool ReadsEventLines => false;
+
     /// <summary>-From and -To, defaulting to yesterday and today (UTC).</summary>
     protected DayRange Days => DayRange.Resolve(From, To, DateTime.UtcNow);
 
     protected override void PrepareRecord()
     {
+        base.PrepareRecord();
         if (!InCloud)
         {
             StorePath = GetUnresolvedProviderPathFromPSPath(Path);
@@ -81,10 +86,15 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     /// Athena queries on this invocation's context and the table they read (from the stack's outputs with -StackName),
     /// identities listed from the event bucket; the caller disposes the clients.
     /// </summary>
-    protected async Task<(AthenaQueries Queries, AthenaTarget Target, IDisposable Clients)> CreateAthenaQueriesAsync(CancellationToken cancellationToken)
+    protected Task<(AthenaQueries Queries, AthenaTarget Target, IDisposable Clients)> CreateAthenaQueriesAsync(CancellationToken cancellationToken) =>
+        CreateAthenaQueriesAsync(StackName, cancellationToken);
+
+    /// <inheritdoc cref="CreateAthenaQueriesAsync(CancellationToken)"/>
+    /// <param name="stackName">The stack, in the stack set: a piped one when the work was deferred to the end.</param>
+    protected async Task<(AthenaQueries Queries, AthenaTarget Target, IDisposable Clients)> CreateAthenaQueriesAsync(string stackName, CancellationToken cancellationToken)
     {
         (AthenaTarget target, string? bucket) = ParameterSetName == StackSet
-            ? await FromStackAsync(cancellationToken).ConfigureAwait(false)
+            ? await FromStackAsync(stackName, cancellationToken).ConfigureAwait(false)
             : (new AthenaTarget(WorkGroup, Database, Table), BucketName);
         var http = new AwsHttpClient(ClientOptions(AwsService.Athena));
         var athena = new AthenaClient(http);
@@ -93,16 +103,21 @@ public abstract class EventQueryCmdlet : AwsCmdlet
         return (new AthenaQueries(athena, identities, Sink), target, new Clients(http, s3));
     }
 
-    private async Task<(AthenaTarget Target, string? Bucket)> FromStackAsync(CancellationToken cancellationToken)
+    private async Task<(AthenaTarget Target, string? Bucket)> FromStackAsync(string stackName, CancellationToken cancellationToken)
     {
         using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
-        SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(StackName, cancellationToken).ConfigureAwait(false);
+        SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(stackName, cancellationToken).ConfigureAwait(false);
         if (stack.WorkGroup is null || stack.GlueDatabase is null || stack.GlueTable is null)
         {
             throw stack.MissingOutputs("WorkGroup, GlueDatabase or GlueTable", "-WorkGroup, -Database and -Table");
         }
 
-        return (new AthenaTarget(stack.WorkGroup, stack.GlueDatabase, stack.GlueTable), stack.BucketName);
+        if (ReadsEventLines && stack.GlueLinesTable is null)
+        {
+            throw stack.LacksLinesTable();
+        }
+
+        return (new AthenaTarget(stack.WorkGroup, stack.GlueDatabase, stack.GlueTable, stack.GlueLinesTable), stack.BucketName);
     }
 
     private sealed class Clients(IDisposable http, IDisposable s3) : IDisposable

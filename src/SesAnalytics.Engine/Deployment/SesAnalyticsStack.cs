@@ -16,6 +16,7 @@ public sealed record SesAnalyticsStack(
     string? SesRoleArn,
     string? GlueDatabase,
     string? GlueTable,
+    string? GlueLinesTable,
     string? WorkGroup,
     IReadOnlyDictionary<string, string> Tags)
 {
@@ -25,5 +26,14 @@ public sealed record SesAnalyticsStack(
         Errors.ErrorKind.InvalidData,
         $"The stack '{StackName}' has no {outputs} output (status {Status}). " +
         $"Wait for New-SesAnalyticsStack to complete, or give {alternative}.",
+        StackName);
+
+    /// <summary>The error for a stack deployed before it had the lines table that typed events are read from.</summary>
+    public Errors.SesAnalyticsException LacksLinesTable() => new(
+        "StackOutdated",
+        Errors.ErrorKind.InvalidData,
+        $"The stack '{StackName}' has no {Stack.StackOutputs.GlueLinesTable} output: an earlier SesAnalytics version deployed it, " +
+        $"before the table of event lines that Get-SesEvent reads. Update it with New-SesAnalyticsStack -StackName {StackName} " +
+        "and the options it was deployed with (the bucket and its events are kept), or query a local copy with -Path.",
         StackName);
 }

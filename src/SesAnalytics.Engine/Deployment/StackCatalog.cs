@@ -50,6 +50,7 @@ public sealed class StackCatalog
             Output(StackOutputs.SesRoleArn),
             Output(StackOutputs.GlueDatabase),
             Output(StackOutputs.GlueTable),
+            Output(StackOutputs.GlueLinesTable),
             Output(StackOutputs.WorkGroup),
             stack.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
     }

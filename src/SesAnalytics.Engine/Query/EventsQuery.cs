@@ -1,29 +1,25 @@
 using System.Data.Common;
-using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Store;
-using SesAnalytics.Engine.Text;
 
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
-/// Typed events of any type for one partition: DuckDB reads the lines (and filters message ids as bound parameters),
-/// the event parser types them, recipient patterns are matched on the recipients each event is about.
+/// Typed events of any type for one partition, in <see cref="EventOrder"/>: DuckDB reads the lines (and filters message
+/// ids as bound parameters), <see cref="EventLineReader"/> types and filters them.
 /// </summary>
 public sealed class EventsQuery : IPartitionQuery<SesEvent>
 {
     private readonly IReadOnlyList<SesEventType> _eventTypes;
     private readonly IReadOnlyList<string> _messageIds;
-    private readonly IReadOnlyList<Wildcard> _recipients;
-    private readonly IOutputSink _sink;
+    private readonly EventLineReader _reader;
 
     public EventsQuery(EventQuery query, IReadOnlyList<string> messageIds, IOutputSink sink)
     {
         _eventTypes = query.EventTypes;
         _messageIds = messageIds;
-        _recipients = query.Recipients.Select(r => new Wildcard(r)).ToList();
-        _sink = sink;
+        _reader = new EventLineReader(query, sink);
     }
 
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
@@ -32,8 +28,8 @@ public sealed class EventsQuery : IPartitionQuery<SesEvent>
         IEnumerable<string> objects = _eventTypes.SelectMany(partition.Objects);
         string where = _messageIds.Count == 0
             ? string.Empty
-            : "WHERE json ->> '$.mail.messageId' IN (" + string.Join(", ", _messageIds.Select(parameters.Bind)) + ")";
-        string text = $"SELECT json FROM {DuckDbJson.ReadObjects(objects, ignoreErrors)} {where}";
+            : $"WHERE {Extract(EventOrder.MessageIdPath)} IN (" + string.Join(", ", _messageIds.Select(parameters.Bind)) + ")";
+        string text = $"SELECT json FROM {DuckDbJson.ReadObjects(objects, ignoreErrors)} {where} ORDER BY {EventOrder.Keys(Extract)}";
         return new SqlStatement(text, parameters.Values);
     }
 
@@ -41,23 +37,13 @@ public sealed class EventsQuery : IPartitionQuery<SesEvent>
     {
         while (reader.Read())
         {
-            string line = reader.GetString(0);
-            if (!SesEventParser.TryParse(line, out SesEvent? evt, out string? error))
+            if (_reader.Read(reader.GetString(0), partition.Identity, partition.Day) is { } evt)
             {
-                _sink.Error(new SesAnalyticsException(
-                    "InvalidStoredEvent",
-                    ErrorKind.InvalidData,
-                    $"A record in the {partition.Identity} partition of {partition.Day:yyyy-MM-dd} is not an SES event and was skipped: {error}",
-                    partition.Identity));
-                continue;
+                yield return evt;
             }
-
-            if (_recipients.Count > 0 && !evt.Recipients.Any(r => Wildcard.AnyMatch(_recipients, r)))
-            {
-                continue;
-            }
-
-            yield return evt with { Identity = partition.Identity };
         }
     }
+
+    /// <summary>The paths are the engine's constants, never user input.</summary>
+    private static string Extract(string path) => $"json ->> {DuckDbJson.Literal(path)}";
 }

@@ -3,7 +3,7 @@ using SesAnalytics.Engine.Partitioning;
 
 namespace SesAnalytics.Engine.Stack;
 
-/// <summary>The Glue database and the projected event table Athena reads, and the work group Athena runs in.</summary>
+/// <summary>The Glue database, the projected tables Athena reads (typed columns, and raw lines), and the work group Athena runs in.</summary>
 internal static class CatalogResources
 {
     public static CfnMap Database(TemplateOptions options) => new()
@@ -20,29 +20,59 @@ internal static class CatalogResources
 
     public static CfnMap Table(TemplateOptions options)
     {
-        string root = "s3://${" + LogicalIds.Bucket + "}/" + FirehoseLayout.PartitionedRoot + "/";
         var serDeParameters = new CfnMap();
         foreach ((string column, string tag) in EventTableSchema.TagMappings)
         {
             serDeParameters.Add("mapping." + column, tag);
         }
 
+        return ProjectedTable(
+            options,
+            options.TableName,
+            "SES events, one row per event; partitions are projected from the S3 layout.",
+            EventTableSchema.Columns,
+            EventTableSchema.SerDe,
+            serDeParameters);
+    }
+
+    /// <summary>
+    /// The same objects and partitions as <see cref="Table"/>, one row per line holding the record as SES wrote it:
+    /// what typed events of any type are built from, so the cloud gives the same objects as a local store.
+    /// </summary>
+    public static CfnMap LinesTable(TemplateOptions options) => ProjectedTable(
+        options,
+        EventTableSchema.LinesTableName(options.TableName),
+        "SES events, one row per event holding the JSON line as SES wrote it; partitions are projected from the S3 layout.",
+        [new(EventTableSchema.LineColumn, "string")],
+        EventTableSchema.LinesSerDe,
+        // Fields split at Ctrl-A, which a JSON line never holds unescaped, so the one column gets the whole line.
+        new CfnMap { { "serialization.format", "1" } });
+
+    private static CfnMap ProjectedTable(
+        TemplateOptions options,
+        string name,
+        string description,
+        IEnumerable<KeyValuePair<string, string>> columns,
+        string serDe,
+        CfnMap serDeParameters)
+    {
+        string root = "s3://${" + LogicalIds.Bucket + "}/" + FirehoseLayout.PartitionedRoot + "/";
         var tableInput = new CfnMap
         {
-            { "Name", options.TableName },
-            { "Description", "SES events, one row per event; partitions are projected from the S3 layout." },
+            { "Name", name },
+            { "Description", description },
             { "TableType", "EXTERNAL_TABLE" },
             { "Parameters", Projection(options, root) },
             { "PartitionKeys", EventTableSchema.PartitionKeys.Select(key => (object)Column(key, "string")).ToList() },
             {
                 "StorageDescriptor", new CfnMap
                 {
-                    { "Columns", EventTableSchema.Columns.Select(c => (object)Column(c.Key, c.Value)).ToList() },
+                    { "Columns", columns.Select(c => (object)Column(c.Key, c.Value)).ToList() },
                     { "Location", Fn.Sub(root) },
                     { "InputFormat", EventTableSchema.InputFormat },
                     { "OutputFormat", EventTableSchema.OutputFormat },
                     { "Compressed", true },
-                    { "SerdeInfo", new CfnMap { { "SerializationLibrary", EventTableSchema.SerDe }, { "Parameters", serDeParameters } } },
+                    { "SerdeInfo", new CfnMap { { "SerializationLibrary", serDe }, { "Parameters", serDeParameters } } },
                 }
             },
         };

@@ -11,6 +11,20 @@ public static class EventTableSchema
     public const string InputFormat = "org.apache.hadoop.mapred.TextInputFormat";
     public const string OutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
 
+    /// <summary>The SerDe of the lines table: delimited text, read as one column.</summary>
+    public const string LinesSerDe = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+
+    /// <summary>The lines table's one column: an event record as SES wrote it.</summary>
+    public const string LineColumn = "line";
+
+    /// <summary>Appended to the event table's name to name the lines table over the same objects.</summary>
+    public const string LinesTableSuffix = "_lines";
+
+    /// <summary>The longest event table name whose lines table is still a valid Glue name (255 characters).</summary>
+    public static int MaxTableNameLength => 255 - LinesTableSuffix.Length;
+
+    public static string LinesTableName(string tableName) => tableName + LinesTableSuffix;
+
     /// <summary>Column (struct field) name → the SES tag it holds.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> TagMappings { get; } =
     [

@@ -12,5 +12,6 @@ public static class LogicalIds
     public const string SesRole = "SesEventDestinationRole";
     public const string Database = "GlueDatabase";
     public const string Table = "EventTable";
+    public const string LinesTable = "EventLinesTable";
     public const string WorkGroup = "AthenaWorkGroup";
 }

@@ -10,9 +10,10 @@ public static class StackOutputs
     public const string SesRoleArn = "SesRoleArn";
     public const string GlueDatabase = "GlueDatabase";
     public const string GlueTable = "GlueTable";
+    public const string GlueLinesTable = "GlueLinesTable";
     public const string WorkGroup = "WorkGroup";
     public const string LayoutVersion = "LayoutVersion";
 
     public static IReadOnlyList<string> All { get; } =
-        [BucketName, DeliveryStreamName, DeliveryStreamArn, DeliveryRoleArn, SesRoleArn, GlueDatabase, GlueTable, WorkGroup, LayoutVersion];
+        [BucketName, DeliveryStreamName, DeliveryStreamArn, DeliveryRoleArn, SesRoleArn, GlueDatabase, GlueTable, GlueLinesTable, WorkGroup, LayoutVersion];
 }

@@ -19,6 +19,7 @@ public static class TemplateBuilder
             { LogicalIds.SesRole, IamResources.SesRole(options) },
             { LogicalIds.Database, CatalogResources.Database(options) },
             { LogicalIds.Table, CatalogResources.Table(options) },
+            { LogicalIds.LinesTable, CatalogResources.LinesTable(options) },
             { LogicalIds.WorkGroup, CatalogResources.WorkGroup(options) },
         };
         var body = new CfnMap
@@ -59,6 +60,7 @@ public static class TemplateBuilder
             { StackOutputs.SesRoleArn, Output("The role the SES event destination assumes to put records.", Fn.GetAtt(LogicalIds.SesRole, "Arn")) },
             { StackOutputs.GlueDatabase, Output("The Glue database of the event table.", Fn.Ref(LogicalIds.Database)) },
             { StackOutputs.GlueTable, Output("The event table Athena queries.", Fn.Ref(LogicalIds.Table)) },
+            { StackOutputs.GlueLinesTable, Output("The table of event lines as SES wrote them, over the same objects.", Fn.Ref(LogicalIds.LinesTable)) },
             { StackOutputs.WorkGroup, Output("The Athena work group for the queries.", Fn.Ref(LogicalIds.WorkGroup)) },
             { StackOutputs.LayoutVersion, Output("The SesAnalytics layout the bucket and table follow.", StackLayout.Version) },
         };

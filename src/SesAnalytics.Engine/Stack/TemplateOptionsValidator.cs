@@ -41,6 +41,10 @@ public static partial class TemplateOptionsValidator
 
         GlueName("DatabaseName", options.DatabaseName);
         GlueName("TableName", options.TableName);
+        if (options.TableName.Length > EventTableSchema.MaxTableNameLength)
+        {
+            throw Invalid("InvalidTableName", $"The table name '{options.TableName}' is too long: the stack also creates '{EventTableSchema.LinesTableName(options.TableName)}' beside it, and a Glue name has at most 255 characters. Use at most {EventTableSchema.MaxTableNameLength}.", options.TableName);
+        }
         if (options.WorkGroupName is not null && !WorkGroupName().IsMatch(options.WorkGroupName))
         {
             throw Invalid("InvalidWorkGroupName", $"'{options.WorkGroupName}' is not an Athena work group name. Use 1-128 letters, digits, dots, hyphens and underscores, or omit it to name the work group after the stack.", options.WorkGroupName);

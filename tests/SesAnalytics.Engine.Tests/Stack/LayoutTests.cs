@@ -99,6 +99,30 @@ public sealed class LayoutTests
         Assert.Contains(rules, r => (int?)r!["AbortIncompleteMultipartUpload"]?["DaysAfterInitiation"] == 1);
     }
 
+    [Fact]
+    public void TheLinesTableReadsTheSameObjectsAndPartitionsAsWholeLines()
+    {
+        var options = new TemplateOptions { TableName = "ses_events", RetentionDays = 30 };
+        JsonObject events = TableInput(options);
+        JsonObject lines = TemplateFixture.Properties(TemplateFixture.Json(options), LogicalIds.LinesTable)["TableInput"]!.AsObject();
+
+        Assert.Equal("ses_events_lines", (string)lines["Name"]!);
+        Assert.True(JsonNode.DeepEquals(events["Parameters"], lines["Parameters"]));
+        Assert.True(JsonNode.DeepEquals(events["PartitionKeys"], lines["PartitionKeys"]));
+        foreach (string property in new[] { "Location", "InputFormat", "OutputFormat", "Compressed" })
+        {
+            Assert.True(JsonNode.DeepEquals(events["StorageDescriptor"]![property], lines["StorageDescriptor"]![property]), property);
+        }
+
+        JsonObject columns = lines["StorageDescriptor"]!["Columns"]!.AsArray().Single()!.AsObject();
+        Assert.Equal(EventTableSchema.LineColumn, (string)columns["Name"]!);
+        Assert.Equal("string", (string)columns["Type"]!);
+        JsonObject serDe = lines["StorageDescriptor"]!["SerdeInfo"]!.AsObject();
+        Assert.Equal("org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe", (string)serDe["SerializationLibrary"]!);
+        // No field delimiter of its own: Hive's default, Ctrl-A, which no JSON line holds unescaped.
+        Assert.Null(serDe["Parameters"]!["field.delim"]);
+    }
+
     private static JsonObject Destination(TemplateOptions options) =>
         TemplateFixture.Properties(TemplateFixture.Json(options), LogicalIds.DeliveryStream)["ExtendedS3DestinationConfiguration"]!.AsObject();
 

@@ -13,10 +13,11 @@ public sealed class TemplateBuilderTests
         Assert.Equal(
             [
                 LogicalIds.Bucket, LogicalIds.BucketPolicy, LogicalIds.LogGroup, LogicalIds.LogStream, LogicalIds.DeliveryRole,
-                LogicalIds.DeliveryStream, LogicalIds.SesRole, LogicalIds.Database, LogicalIds.Table, LogicalIds.WorkGroup,
+                LogicalIds.DeliveryStream, LogicalIds.SesRole, LogicalIds.Database, LogicalIds.Table, LogicalIds.LinesTable,
+                LogicalIds.WorkGroup,
             ],
             resources.Select(r => r.Key));
-        Assert.Equal(10, resources.Count);
+        Assert.Equal(11, resources.Count);
     }
 
     [Fact]

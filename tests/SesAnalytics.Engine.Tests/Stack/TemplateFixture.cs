@@ -82,6 +82,7 @@ internal static partial class TemplateFixture
         LogicalIds.DeliveryStream => StackName,
         LogicalIds.Database => options.DatabaseName,
         LogicalIds.Table => options.TableName,
+        LogicalIds.LinesTable => EventTableSchema.LinesTableName(options.TableName),
         LogicalIds.WorkGroup => options.WorkGroupName ?? StackName,
         _ => throw new InvalidOperationException($"Ref to unknown '{name}'."),
     };

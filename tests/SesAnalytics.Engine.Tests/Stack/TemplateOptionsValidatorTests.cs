@@ -26,6 +26,7 @@ public sealed class TemplateOptionsValidatorTests
         { "InvalidConfigurationSetName", new TemplateOptions { ConfigurationSetNames = ["bad name"] }, "1-64 letters" },
         { "InvalidDatabaseName", new TemplateOptions { DatabaseName = "Ses-Analytics" }, "lowercase letters, digits and underscores" },
         { "InvalidTableName", new TemplateOptions { TableName = "" }, "Glue table name" },
+        { "InvalidTableName", new TemplateOptions { TableName = new string('t', 250) }, "at most 249" },
         { "InvalidWorkGroupName", new TemplateOptions { WorkGroupName = "has space" }, "work group name" },
         { "BytesScannedCutoffPerQueryOutOfRange", new TemplateOptions { BytesScannedCutoffPerQuery = 9_999_999 }, "at least 10,000,000" },
         { "InvalidTagKey", new TemplateOptions { Tags = new Dictionary<string, string> { ["aws:owner"] = "x" } }, "aws:" },

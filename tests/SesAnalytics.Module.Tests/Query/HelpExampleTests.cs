@@ -31,6 +31,7 @@ public sealed partial class HelpExampleTests : IDisposable
 
     [Theory]
     [InlineData("Get-SesBounce")]
+    [InlineData("Get-SesEvent")]
     [InlineData("Get-SesEventSummary")]
     [InlineData("Invoke-SesAthenaQuery")]
     public void ExamplesRun(string command)

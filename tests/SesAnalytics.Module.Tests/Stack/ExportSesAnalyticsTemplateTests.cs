@@ -7,7 +7,7 @@ namespace SesAnalytics.Module.Tests.Stack;
 public sealed class ExportSesAnalyticsTemplateTests : IDisposable
 {
     private static readonly string[] OutputNames =
-        ["BucketName", "DeliveryStreamName", "DeliveryStreamArn", "DeliveryRoleArn", "SesRoleArn", "GlueDatabase", "GlueTable", "WorkGroup", "LayoutVersion"];
+        ["BucketName", "DeliveryStreamName", "DeliveryStreamArn", "DeliveryRoleArn", "SesRoleArn", "GlueDatabase", "GlueTable", "GlueLinesTable", "WorkGroup", "LayoutVersion"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("sesanalytics-export").FullName;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SesAnalytics.Engine.Aws.Athena;
+using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 
 namespace SesAnalytics.Engine.Query.Athena;
@@ -39,6 +40,31 @@ public sealed class AthenaQueries
         await foreach (AthenaRow row in _runner.RunAsync(statement, target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
         {
             yield return AthenaBounceQuery.Read(row);
+        }
+    }
+
+    /// <summary>
+    /// Typed events of the query's types, optionally of given messages, ordered by day, identity and time; built from
+    /// the lines as SES wrote them, so they equal the events a local store gives.
+    /// </summary>
+    public async IAsyncEnumerable<SesEvent> EventsAsync(AthenaTarget target, EventQuery query, IReadOnlyList<string> messageIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = new EventLineReader(query, _sink);
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, query))
+        {
+            yield break;
+        }
+
+        AthenaStatement statement = AthenaEventsQuery.Render(query, messageIds, identities, target);
+        _sink.Verbose($"Reading the events of {identities.Count} identities over {query.Days.DayCount} days from {target.QualifiedLinesTable}.");
+        await foreach (AthenaRow row in _runner.RunAsync(statement, target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
+        {
+            (string identity, DateOnly day, string? line) = AthenaEventsQuery.Read(row);
+            if (reader.Read(line ?? string.Empty, identity, day) is { } evt)
+            {
+                yield return evt;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Stack;
 
 namespace SesAnalytics.Engine.Query.Athena;
 
@@ -9,11 +10,14 @@ namespace SesAnalytics.Engine.Query.Athena;
 /// </summary>
 public sealed partial record AthenaTarget
 {
-    public AthenaTarget(string workGroup, string database, string table)
+    /// <param name="linesTable">The table of event lines over the same objects; by default the stack's name for it,
+    /// <paramref name="table"/> followed by <see cref="EventTableSchema.LinesTableSuffix"/>.</param>
+    public AthenaTarget(string workGroup, string database, string table, string? linesTable = null)
     {
         WorkGroup = CheckWorkGroup(workGroup);
         Database = Check(database, GlueName(), "InvalidAthenaDatabase", "Glue database", "1-255 letters, digits and underscores");
         Table = Check(table, GlueName(), "InvalidAthenaTable", "Glue table", "1-255 letters, digits and underscores");
+        LinesTable = Check(linesTable ?? EventTableSchema.LinesTableName(table), GlueName(), "InvalidAthenaTable", "Glue table", "1-255 letters, digits and underscores");
     }
 
     public string WorkGroup { get; }
@@ -22,8 +26,12 @@ public sealed partial record AthenaTarget
 
     public string Table { get; }
 
+    public string LinesTable { get; }
+
     /// <summary><c>"database"."table"</c>: quoted, so a name that is a keyword (such as <c>events</c> one day) still works.</summary>
     public string QualifiedTable => $"\"{Database}\".\"{Table}\"";
+
+    public string QualifiedLinesTable => $"\"{Database}\".\"{LinesTable}\"";
 
     public static string CheckWorkGroup(string workGroup) =>
         Check(workGroup, WorkGroupName(), "InvalidAthenaWorkGroup", "work group", "1-128 letters, digits, '.', '_' and '-'");

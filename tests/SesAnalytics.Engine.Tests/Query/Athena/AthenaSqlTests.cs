@@ -1,4 +1,5 @@
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
@@ -68,6 +69,39 @@ public sealed class AthenaSqlTests
     }
 
     [Fact]
+    public void Events_query_snapshot()
+    {
+        var query = new EventQuery(["example.com"], [SesEventType.Bounce, SesEventType.Complaint], TwoDays, [], ["*@example.net"]);
+
+        AthenaStatement statement = AthenaEventsQuery.Render(query, ["0100-a", "0100-b"], ["example.com"], Target);
+
+        Assert.Equal(
+            """
+            SELECT "sender_identity", "day", "line"
+            FROM "sesanalytics"."events_lines"
+            WHERE "sender_identity" IN (?)
+              AND "event_type" IN (?, ?)
+              AND "day" IN (?, ?)
+              AND json_extract_scalar("line", '$.mail.messageId') IN (?, ?)
+            ORDER BY "day", "sender_identity", coalesce(json_extract_scalar("line", '$.bounce.timestamp'), json_extract_scalar("line", '$.complaint.timestamp'), json_extract_scalar("line", '$.delivery.timestamp'), json_extract_scalar("line", '$.open.timestamp'), json_extract_scalar("line", '$.click.timestamp'), json_extract_scalar("line", '$.deliveryDelay.timestamp'), json_extract_scalar("line", '$.subscription.timestamp'), json_extract_scalar("line", '$.mail.timestamp')), json_extract_scalar("line", '$.mail.messageId'), json_extract_scalar("line", '$.eventType')
+            """,
+            statement.Text);
+        Assert.Equal(["'example.com'", "'Bounce'", "'Complaint'", "'2024/03/08'", "'2024/03/09'", "'0100-a'", "'0100-b'"], statement.ExecutionParameters);
+    }
+
+    [Fact]
+    public void The_events_query_reads_the_lines_table_the_target_names()
+    {
+        var target = new AthenaTarget("wg", "db", "events", "custom_lines");
+
+        AthenaStatement statement = AthenaEventsQuery.Render(EventQuery.AllEvents(TwoDays, ["example.com"]), [], ["example.com"], target);
+
+        Assert.Contains("FROM \"db\".\"custom_lines\"", statement.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("messageId') IN", statement.Text, StringComparison.Ordinal);
+        Assert.Equal("InvalidAthenaTable", Assert.Throws<InvalidInputException>(() => new AthenaTarget("wg", "db", "events", "bad\"name")).ErrorId);
+    }
+
+    [Fact]
     public void Every_filter_value_travels_only_as_a_parameter()
     {
         string[] identities = ["alpha.example", "beta@example.org"];
@@ -75,6 +109,7 @@ public sealed class AthenaSqlTests
 
         AthenaStatement bounces = AthenaBounceQuery.Render(query, identities, Target);
         AthenaStatement summary = AthenaSummaryQuery.Render(EventQuery.AllEvents(TwoDays, identities), identities, Target);
+        AthenaStatement events = AthenaEventsQuery.Render(query, ["0100-x' OR 1=1", "0100-y"], identities, Target);
 
         string[] values = ["alpha.example", "beta@example.org", "2024/03/08", "2024/03/09", "Transient", "Undetermined", "someone@example.net", "other%", "Bounce"];
         foreach (string value in values)
@@ -89,6 +124,15 @@ public sealed class AthenaSqlTests
             Assert.Contains("'" + value + "'", summary.ExecutionParameters);
         }
 
+        foreach (string value in identities.Concat(["2024/03/08", "Bounce", "0100-y"]))
+        {
+            Assert.DoesNotContain(value, events.Text, StringComparison.Ordinal);
+            Assert.Contains("'" + value + "'", events.ExecutionParameters);
+        }
+
+        Assert.Contains("'0100-x'' OR 1=1'", events.ExecutionParameters);
+        Assert.DoesNotContain("someone", events.Text, StringComparison.Ordinal);
+        Assert.Equal(events.Text.Count(c => c == '?'), events.ExecutionParameters.Count);
         Assert.Equal(bounces.Text.Count(c => c == '?'), bounces.ExecutionParameters.Count);
         Assert.Equal(summary.Text.Count(c => c == '?'), summary.ExecutionParameters.Count);
     }

@@ -34,6 +34,20 @@ internal static class EventTableRows
             .ThenBy(r => r[19], StringComparer.Ordinal)
             .ToList();
 
+    public static readonly string[] EventColumns = ["sender_identity", "day", "line"];
+
+    /// <summary>The lines table's rows: each event's line as written, by day, identity, event time, message id and type.</summary>
+    public static IEnumerable<IReadOnlyList<string?>> Events(IEnumerable<StoredEvent> events, Func<StoredEvent, bool>? where = null) =>
+        events
+            .Where(where ?? (_ => true))
+            .OrderBy(e => DayText(e.Day), StringComparer.Ordinal)
+            .ThenBy(e => e.Identity, StringComparer.Ordinal)
+            .ThenBy(e => Text(e.Json, e.Type.DetailMember(), "timestamp") ?? Text(e.Json, "mail", "timestamp"), StringComparer.Ordinal)
+            .ThenBy(e => Text(e.Json, "mail", "messageId"), StringComparer.Ordinal)
+            .ThenBy(e => Text(e.Json, "eventType"), StringComparer.Ordinal)
+            .Select(e => (IReadOnlyList<string?>)[e.Identity, DayText(e.Day), e.Json.ToJsonString()])
+            .ToList();
+
     public static IEnumerable<IReadOnlyList<string?>> Summary(IEnumerable<StoredEvent> events) =>
         events
             .GroupBy(e => (Day: DayText(e.Day), e.Identity, Type: e.Type.WireName()))
