@@ -43,7 +43,10 @@ internal sealed class S3Server : IDisposable
     /// <summary>When set, SelectObjectContent sends this error event (<c>:error-code</c>, <c>:error-message</c>) after its first Records event.</summary>
     public (string Code, string Message)? SelectFailsMidStream { get; set; }
 
-    /// <summary>GetObject sends half the body, then stalls this long (until the server closes) before the rest.</summary>
+    /// <summary>
+    /// GetObject sends half the body, SelectObjectContent its first event, then each stalls this long (or until the
+    /// server closes) before the rest.
+    /// </summary>
     public TimeSpan BodyStall { get; set; }
 
     public ConcurrentQueue<(string Method, string Key, string Query, string Authorization)> Requests { get; } = new();
@@ -139,12 +142,7 @@ internal sealed class S3Server : IDisposable
         switch (request.HttpMethod)
         {
             case "GET" when BodyStall > TimeSpan.Zero:
-                response.StatusCode = 200;
-                response.ContentLength64 = body.Length;
-                response.OutputStream.Write(body.AsSpan(0, body.Length / 2));
-                response.OutputStream.Flush();
-                _closing.Token.WaitHandle.WaitOne(BodyStall);
-                response.OutputStream.Write(body.AsSpan(body.Length / 2));
+                WriteStalled(response, body, body.Length / 2);
                 break;
             case "GET":
                 Write(response, 200, "application/octet-stream", body);
@@ -152,6 +150,10 @@ internal sealed class S3Server : IDisposable
             case "HEAD":
                 response.StatusCode = 200;
                 response.ContentLength64 = body.Length;
+                break;
+            case "POST" when SelectAvailable && BodyStall > TimeSpan.Zero:
+                byte[] answer = Select(body);
+                WriteStalled(response, answer, (int)BinaryPrimitives.ReadUInt32BigEndian(answer));
                 break;
             case "POST" when SelectAvailable:
                 Write(response, 200, "application/octet-stream", Select(body));
@@ -258,6 +260,17 @@ internal sealed class S3Server : IDisposable
 
     private static byte[] Error(string code, string message) =>
         Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{message}</Message><RequestId>MODULEFAKE</RequestId></Error>");
+
+    /// <summary>Sends the first <paramref name="cut"/> bytes, then waits <see cref="BodyStall"/> (or until the server closes) before the rest.</summary>
+    private void WriteStalled(HttpListenerResponse response, byte[] body, int cut)
+    {
+        response.StatusCode = 200;
+        response.ContentLength64 = body.Length;
+        response.OutputStream.Write(body.AsSpan(0, cut));
+        response.OutputStream.Flush();
+        _closing.Token.WaitHandle.WaitOne(BodyStall);
+        response.OutputStream.Write(body.AsSpan(cut));
+    }
 
     private static void Write(HttpListenerResponse response, int status, string contentType, byte[] body)
     {
