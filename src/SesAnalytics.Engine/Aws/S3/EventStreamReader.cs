@@ -15,7 +15,12 @@ internal static class EventStreamReader
     private const int ReadSize = 64 * 1024;
 
     /// <param name="source">What the stream is the answer for, e.g. <c>s3://bucket/key</c>, for error messages.</param>
-    public static async IAsyncEnumerable<EventStreamMessage> ReadAsync(Stream body, string source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="idleTimeout">
+    /// How long a read may wait for a byte. S3 sends Cont events to keep a slow query's connection busy, so silence
+    /// this long means the connection is dead.
+    /// </param>
+    public static async IAsyncEnumerable<EventStreamMessage> ReadAsync(
+        Stream body, string source, TimeSpan idleTimeout, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var decoded = new Queue<EventStreamMessage>();
         using var decoder = new EventStreamDecoder();
@@ -23,7 +28,7 @@ internal static class EventStreamReader
         byte[] buffer = new byte[ReadSize];
         while (true)
         {
-            int read = await ReadAsync(body, buffer, source, cancellationToken).ConfigureAwait(false);
+            int read = await ReadAsync(body, buffer, source, idleTimeout, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 yield break;
@@ -46,16 +51,27 @@ internal static class EventStreamReader
     public static string? Header(EventStreamMessage message, string name) =>
         message.Headers.TryGetValue(name, out IEventStreamHeader? header) ? header.AsString() : null;
 
-    private static async Task<int> ReadAsync(Stream body, byte[] buffer, string source, CancellationToken cancellationToken)
+    private static async Task<int> ReadAsync(Stream body, byte[] buffer, string source, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(idleTimeout);
         try
         {
-            return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             // The stream may have been closed under the read to unblock it; either way the user stopped the command.
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (OperationCanceledException error) when (idle.IsCancellationRequested)
+        {
+            throw new SesAnalyticsException(
+                "SelectTimedOut",
+                ErrorKind.OperationTimeout,
+                $"S3 sent nothing for {idleTimeout.TotalSeconds:0.###} s while answering S3 Select for {source}, so the connection is taken as lost. Records before it were already written; run the command again.",
+                source,
+                error);
         }
         catch (Exception error) when (error is IOException or HttpRequestException or ObjectDisposedException)
         {

@@ -30,7 +30,7 @@ internal sealed class S3Select(AwsHttpClient http, S3Addressing addressing)
         await using CancellationTokenRegistration abandon = cancellationToken.Register(response.Dispose);
         var splitter = new RecordSplitter();
         bool ended = false;
-        await foreach (EventStreamMessage message in EventStreamReader.ReadAsync(response.Body, source, cancellationToken).ConfigureAwait(false))
+        await foreach (EventStreamMessage message in EventStreamReader.ReadAsync(response.Body, source, http.Options.AttemptTimeout, cancellationToken).ConfigureAwait(false))
         {
             if (EventStreamReader.Header(message, ":message-type") == "error")
             {

@@ -17,7 +17,7 @@ public sealed class EventStreamReaderTests
         byte[] wire = [.. EventStreamEncoder.Records("a\nb"u8.ToArray()), .. EventStreamEncoder.Cont(), .. EventStreamEncoder.Error("Code", "Text")];
 
         var messages = new List<EventStreamMessage>();
-        await foreach (EventStreamMessage message in EventStreamReader.ReadAsync(new TricklingStream(wire, readSize), "s3://b/k", default))
+        await foreach (EventStreamMessage message in EventStreamReader.ReadAsync(new TricklingStream(wire, readSize), "s3://b/k", TimeSpan.FromSeconds(10), default))
         {
             messages.Add(message);
         }
@@ -35,7 +35,7 @@ public sealed class EventStreamReaderTests
 
         var error = await Assert.ThrowsAsync<SesAnalyticsException>(async () =>
         {
-            await foreach (EventStreamMessage unused in EventStreamReader.ReadAsync(new MemoryStream(wire), "s3://b/k", default))
+            await foreach (EventStreamMessage unused in EventStreamReader.ReadAsync(new MemoryStream(wire), "s3://b/k", TimeSpan.FromSeconds(10), default))
             {
             }
         });

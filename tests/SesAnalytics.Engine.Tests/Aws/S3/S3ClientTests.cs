@@ -1,8 +1,10 @@
 using System.Text;
 using SesAnalytics.Engine.Aws;
 using SesAnalytics.Engine.Aws.Context;
+using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Tests.Aws.Support;
 using SesAnalytics.Engine.Tests.Support;
 
 namespace SesAnalytics.Engine.Tests.Aws.S3;
@@ -234,6 +236,30 @@ public sealed class S3ClientTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await blocked);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the read took {clock.Elapsed} to stop");
+    }
+
+    [Fact]
+    public async Task A_stream_that_goes_silent_times_out_after_the_records_that_came()
+    {
+        List<string> lines = Lines(2);
+        byte[] records = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+        using var server = new TricklingS3([EventStreamEncoder.Records(records)], stall: true);
+        AwsClientOptions options = TestClients.Options("s3", "S3", server.Endpoint, handler: null) with { AttemptTimeout = TimeSpan.FromMilliseconds(500) };
+        using var http = new AwsHttpClient(options);
+        var select = new S3Select(http, new S3Addressing(server.Endpoint, isAwsEndpoint: false));
+
+        var seen = new List<string>();
+        var error = await Assert.ThrowsAsync<SesAnalyticsException>(async () =>
+        {
+            await foreach (string record in select.RunAsync(S3Fake.Bucket, "o.gz", "SELECT * FROM S3Object[*] s", new RecordingSink(), default))
+            {
+                seen.Add(record);
+            }
+        });
+
+        Assert.Equal(("SelectTimedOut", ErrorKind.OperationTimeout), (error.ErrorId, error.Kind));
+        Assert.Contains("s3://ses-events/o.gz", error.Message, StringComparison.Ordinal);
+        Assert.Equal(lines, seen);
     }
 
     [Theory]
