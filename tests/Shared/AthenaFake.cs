@@ -73,10 +73,10 @@ internal sealed class AthenaFake : IDisposable
             return ListIdentities();
         }
 
-        if ((Header(request, "Content-Type") ?? string.Empty).StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal))
+        if (StackFake.IsCloudFormation(Header(request, "Content-Type")))
         {
             Calls.Enqueue(new AthenaCall("CloudFormation:" + request.Body, Header(request, "Authorization") ?? string.Empty, string.Empty, default));
-            return DescribeStack();
+            return DescribeStack(request.Body ?? string.Empty);
         }
 
         string target = Header(request, "X-Amz-Target") ?? string.Empty;
@@ -101,25 +101,39 @@ internal sealed class AthenaFake : IDisposable
         };
     }
 
-    /// <summary>The stack the -StackName set reads its work group, database, table and bucket from.</summary>
+    /// <summary>The stack the -StackName set reads its work group, database, table and bucket from (any name will do).</summary>
     public const string StackName = "ses-analytics-fake";
 
-    /// <summary>False: the stack was deployed by a version without the lines table (no GlueLinesTable output).</summary>
-    public bool StackHasLinesTable { get; set; } = true;
-
-    private ResponseMessage DescribeStack()
+    public StackFake Stack { get; } = new(null, new Dictionary<string, string>
     {
-        string Output(string key, string value) => $"<member><OutputKey>{key}</OutputKey><OutputValue>{value}</OutputValue></member>";
-        var response = new ResponseMessage
+        ["WorkGroup"] = "stack-wg",
+        ["GlueDatabase"] = "sesanalytics",
+        ["GlueTable"] = "events",
+        ["GlueLinesTable"] = "events_lines",
+        ["BucketName"] = Bucket,
+    });
+
+    /// <summary>False: the stack was deployed by a version without the lines table (no GlueLinesTable output).</summary>
+    public bool StackHasLinesTable
+    {
+        get => Stack.Outputs.ContainsKey("GlueLinesTable");
+        set
         {
-            StatusCode = 200,
-            BodyData = Text(
-                "<DescribeStacksResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><DescribeStacksResult><Stacks><member>" +
-                $"<StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/{StackName}/1</StackId><StackName>{StackName}</StackName>" +
-                "<StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-01-31T08:30:00Z</CreationTime><Outputs>" +
-                Output("WorkGroup", "stack-wg") + Output("GlueDatabase", "sesanalytics") + Output("GlueTable", "events") + (StackHasLinesTable ? Output("GlueLinesTable", "events_lines") : string.Empty) + Output("BucketName", Bucket) +
-                "</Outputs><Tags/></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-stack</RequestId></ResponseMetadata></DescribeStacksResponse>"),
-        };
+            if (value)
+            {
+                Stack.Outputs["GlueLinesTable"] = "events_lines";
+            }
+            else
+            {
+                Stack.Outputs.Remove("GlueLinesTable");
+            }
+        }
+    }
+
+    private ResponseMessage DescribeStack(string body)
+    {
+        (int status, string xml) = Stack.Answer(body);
+        var response = new ResponseMessage { StatusCode = status, BodyData = Text(xml) };
         response.AddHeader("Content-Type", "text/xml");
         return response;
     }

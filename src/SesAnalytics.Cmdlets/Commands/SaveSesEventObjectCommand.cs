@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
-using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Objects;
 
 namespace SesAnalytics.Cmdlets.Commands;
@@ -8,9 +7,8 @@ namespace SesAnalytics.Cmdlets.Commands;
 /// <summary>Copies SES event objects from the bucket into an offline store that the -Path commands read.</summary>
 [Cmdlet(VerbsData.Save, "SesEventObject", DefaultParameterSetName = BucketSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SaveSummary))]
-public sealed class SaveSesEventObjectCommand : AwsCmdlet
+public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
 {
-    private const string BucketSet = "BucketName";
     private const string InputObjectSet = "InputObject";
 
     private readonly List<EventObject> _objects = [];
@@ -24,24 +22,11 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
     [ValidateNotNull]
     public EventObject[] InputObject { get; set; } = [];
 
-    [Parameter(Mandatory = true, ParameterSetName = BucketSet)]
+    // Event objects bind to -InputObject before any property is tried; a piped stack object binds here, as it does
+    // for Get-SesEventObject.
+    [Parameter(Mandatory = true, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string BucketName { get; set; } = string.Empty;
-
-    [Parameter(ParameterSetName = BucketSet)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Identity { get; set; }
-
-    [Parameter(ParameterSetName = BucketSet)]
-    [ValidateSet("Send", "Reject", "Bounce", "Complaint", "Delivery", "Open", "Click", "Rendering Failure", "DeliveryDelay", "Subscription")]
-    public string[]? EventType { get; set; }
-
-    [Parameter(ParameterSetName = BucketSet)]
-    public DateTime? From { get; set; }
-
-    [Parameter(ParameterSetName = BucketSet)]
-    public DateTime? To { get; set; }
 
     protected override void Prepare()
     {
@@ -49,24 +34,24 @@ public sealed class SaveSesEventObjectCommand : AwsCmdlet
         _destination = GetUnresolvedProviderPathFromPSPath(Destination);
     }
 
-    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        _objects.AddRange(InputObject);
-        return Task.CompletedTask;
+        if (ParameterSetName == InputObjectSet)
+        {
+            _objects.AddRange(InputObject);
+            return;
+        }
+
+        using var s3 = CreateS3Client();
+        await foreach (EventObject item in ListSelectedAsync(s3, BucketName, cancellationToken).ConfigureAwait(false))
+        {
+            _objects.Add(item);
+        }
     }
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
         using var s3 = CreateS3Client();
-        if (ParameterSetName == BucketSet)
-        {
-            EventObjectSelection selection = EventObjectSelection.Create(BucketName, Identity, EventTypes.Parse(EventType), From, To, DateTime.UtcNow);
-            await foreach (EventObject item in new EventObjectLister(s3, Sink).ListAsync(selection, cancellationToken).ConfigureAwait(false))
-            {
-                _objects.Add(item);
-            }
-        }
-
         SaveSummary summary = await new EventObjectSaver(s3, Sink).SaveAsync(
             _objects,
             _destination,

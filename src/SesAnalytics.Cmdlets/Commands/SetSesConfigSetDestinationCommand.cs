@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
-using SesAnalytics.Engine.Aws.CloudFormation;
 using SesAnalytics.Engine.Aws.Context;
 using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Aws.SesV2;
@@ -69,8 +68,7 @@ public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
 
     private async Task<(string StreamArn, string RoleArn)> FromStackAsync(CancellationToken cancellationToken)
     {
-        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
-        SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(StackName, cancellationToken).ConfigureAwait(false);
+        SesAnalyticsStack stack = await GetStackAsync(StackName, cancellationToken).ConfigureAwait(false);
         if (stack.DeliveryStreamArn is null || stack.SesRoleArn is null)
         {
             throw stack.MissingOutputs("DeliveryStreamArn or SesRoleArn", "-DeliveryStreamArn and -IamRoleArn");

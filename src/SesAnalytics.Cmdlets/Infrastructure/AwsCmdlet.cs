@@ -1,8 +1,10 @@
 using System.Management.Automation;
 using System.Runtime.InteropServices;
+using SesAnalytics.Engine.Aws.CloudFormation;
 using SesAnalytics.Engine.Aws.Context;
 using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Aws.S3;
+using SesAnalytics.Engine.Deployment;
 
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
@@ -122,6 +124,13 @@ public abstract class AwsCmdlet : AsyncCmdlet
     {
         EmitVerbose(Aws.DescribeEndpoint(AwsService.S3));
         return new S3Client(Aws);
+    }
+
+    /// <summary>The named SesAnalytics stack with the outputs the other commands read; a missing one is StackNotFound.</summary>
+    protected async Task<SesAnalyticsStack> GetStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
+        return await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(stackName, cancellationToken).ConfigureAwait(false);
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using SesAnalytics.Engine.Aws.Athena;
-using SesAnalytics.Engine.Aws.CloudFormation;
 using SesAnalytics.Engine.Aws.Context;
 using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Aws.S3;
@@ -105,8 +104,7 @@ public abstract class EventQueryCmdlet : AwsCmdlet
 
     private async Task<(AthenaTarget Target, string? Bucket)> FromStackAsync(string stackName, CancellationToken cancellationToken)
     {
-        using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
-        SesAnalyticsStack stack = await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(stackName, cancellationToken).ConfigureAwait(false);
+        SesAnalyticsStack stack = await GetStackAsync(stackName, cancellationToken).ConfigureAwait(false);
         if (stack.WorkGroup is null || stack.GlueDatabase is null || stack.GlueTable is null)
         {
             throw stack.MissingOutputs("WorkGroup, GlueDatabase or GlueTable", "-WorkGroup, -Database and -Table");

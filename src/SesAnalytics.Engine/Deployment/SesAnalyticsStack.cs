@@ -20,6 +20,9 @@ public sealed record SesAnalyticsStack(
     string? WorkGroup,
     IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>The bucket the delivery stream writes the events to; a stack without that output is <see cref="MissingOutputs"/>.</summary>
+    public string RequireBucketName() => BucketName ?? throw MissingOutputs("BucketName", "-BucketName");
+
     /// <summary>The error for a stack that lacks outputs a command needs: not deployed yet, or not deployed by us.</summary>
     public Errors.SesAnalyticsException MissingOutputs(string outputs, string alternative) => new(
         "StackOutputsMissing",

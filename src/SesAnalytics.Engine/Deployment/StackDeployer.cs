@@ -9,11 +9,14 @@ namespace SesAnalytics.Engine.Deployment;
 
 /// <summary>
 /// Creates the SesAnalytics stack, or updates it through a change set; previews either without changing anything;
-/// deletes it. Waiting is <see cref="StackWatcher"/>'s job.
+/// deletes it. Waiting is <see cref="StackWatcher"/>'s job; what Ctrl+C does to the operation is decided here.
 /// </summary>
 public sealed class StackDeployer
 {
     private static readonly TimeSpan ChangeSetPoll = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a cancelled update's CancelUpdateStack call may take (PowerShell waits 5 s for a stopped command).</summary>
+    private static readonly TimeSpan CancelUpdateTimeout = TimeSpan.FromSeconds(4);
 
     private readonly ICloudFormationClient _cloudFormation;
     private readonly IOutputSink _sink;
@@ -80,7 +83,16 @@ public sealed class StackDeployer
         }
 
         int resources = (await _cloudFormation.DescribeStackResourcesAsync(stackId, cancellationToken).ConfigureAwait(false)).Count;
-        await _watcher.WaitAsync(stackId, stack.StackName, baseline, resources, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _watcher.WaitAsync(stackId, stack.StackName, baseline, resources, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A deletion cannot be cancelled.
+            _sink.Warning($"Stopped waiting for the stack '{stack.StackName}'. CloudFormation carries on deleting it; run Get-SesAnalyticsStack -StackName {stack.StackName} to see where it stands.");
+            throw;
+        }
     }
 
     private async Task<DeploymentResult> CreateAsync(StackDeployment deployment, CloudFormationTemplate template, CancellationToken cancellationToken)
@@ -138,8 +150,49 @@ public sealed class StackDeployer
             return new DeploymentResult(DeploymentOutcome.Started, _catalog.ToStack(started));
         }
 
-        StackDescription? final = await _watcher.WaitAsync(stackId, deployment.StackName, baselineEventId, resourceCount, cancellationToken).ConfigureAwait(false);
-        return new DeploymentResult(outcome, _catalog.ToStack(final!));
+        try
+        {
+            StackDescription? final = await _watcher.WaitAsync(stackId, deployment.StackName, baselineEventId, resourceCount, cancellationToken).ConfigureAwait(false);
+            return new DeploymentResult(outcome, _catalog.ToStack(final!));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (outcome == DeploymentOutcome.Updated)
+            {
+                await CancelUpdateAsync(deployment.StackName).ConfigureAwait(false);
+            }
+            else
+            {
+                // A creation cannot be cancelled; deleting what the user asked for would be worse than letting it finish.
+                _sink.Warning(
+                    $"Stopped waiting for the stack '{deployment.StackName}'. CloudFormation carries on creating it (a creation cannot be cancelled); " +
+                    $"run Get-SesAnalyticsStack -StackName {deployment.StackName} to see where it stands, or Remove-SesAnalyticsStack to delete it.");
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Ctrl+C during an update: the user wants the change stopped, not only the waiting. The call gets a few seconds of
+    /// its own, since the command's token is already cancelled and PowerShell waits only briefly for a stopped command.
+    /// </summary>
+    private async Task CancelUpdateAsync(string stackName)
+    {
+        using var timeout = new CancellationTokenSource(CancelUpdateTimeout);
+        try
+        {
+            await _cloudFormation.CancelUpdateStackAsync(stackName, timeout.Token).ConfigureAwait(false);
+            _sink.Warning(
+                $"Cancelled the update of the stack '{stackName}': CloudFormation rolls it back to its previous template " +
+                $"(UPDATE_ROLLBACK_IN_PROGRESS, then UPDATE_ROLLBACK_COMPLETE). Run Get-SesAnalyticsStack -StackName {stackName} to follow it.");
+        }
+        catch (Exception error) when (error is SesAnalyticsException or OperationCanceledException)
+        {
+            _sink.Warning(
+                $"Stopped waiting for the stack '{stackName}', but its update could not be cancelled ({error.Message}); it may have finished already. " +
+                $"Run Get-SesAnalyticsStack -StackName {stackName} to see where it stands.");
+        }
     }
 
     private async Task<(string Name, ChangeSet ChangeSet)> CreateChangeSetAsync(

@@ -35,44 +35,37 @@ public sealed class StackWatcher
         return null;
     }
 
-    /// <summary>Waits until the stack reaches a terminal status; returns it, or null once a deleted stack is gone.</summary>
+    /// <summary>
+    /// Waits until the stack reaches a terminal status; returns it, or null once a deleted stack is gone. Cancelling
+    /// stops the waiting only: what happens to the operation is the caller's decision.
+    /// </summary>
     public async Task<StackDescription?> WaitAsync(string stackId, string stackName, string? baselineEventId, int resourceCount, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var operationEvents = new List<StackEvent>();
         var done = new HashSet<string>(StringComparer.Ordinal);
         TimeSpan delay = _polling.FirstDelay;
-        try
+        while (true)
         {
-            while (true)
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = _polling.Next(delay);
+            await ReadNewEventsAsync(stackId, stackName, baselineEventId, seen, operationEvents, done, resourceCount, cancellationToken).ConfigureAwait(false);
+            StackDescription? stack = await DescribeAsync(stackId, cancellationToken).ConfigureAwait(false);
+            if (stack is null || StackStatuses.IsTerminal(stack.StackStatus))
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = _polling.Next(delay);
-                await ReadNewEventsAsync(stackId, stackName, baselineEventId, seen, operationEvents, done, resourceCount, cancellationToken).ConfigureAwait(false);
-                StackDescription? stack = await DescribeAsync(stackId, cancellationToken).ConfigureAwait(false);
-                if (stack is null || StackStatuses.IsTerminal(stack.StackStatus))
+                if (stack is not null)
                 {
-                    if (stack is not null)
-                    {
-                        await ReadNewEventsAsync(stackId, stackName, baselineEventId, seen, operationEvents, done, resourceCount, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    _sink.Progress(new ProgressReport(ActivityId, stackName, stack?.StackStatus ?? StackStatuses.DeleteComplete, 100, Completed: true));
-                    if (stack is not null && !StackStatuses.IsSuccess(stack.StackStatus))
-                    {
-                        throw Failed(stack, operationEvents);
-                    }
-
-                    return stack;
+                    await ReadNewEventsAsync(stackId, stackName, baselineEventId, seen, operationEvents, done, resourceCount, cancellationToken).ConfigureAwait(false);
                 }
+
+                _sink.Progress(new ProgressReport(ActivityId, stackName, stack?.StackStatus ?? StackStatuses.DeleteComplete, 100, Completed: true));
+                if (stack is not null && !StackStatuses.IsSuccess(stack.StackStatus))
+                {
+                    throw Failed(stack, operationEvents);
+                }
+
+                return stack;
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _sink.Warning(
-                $"Stopped waiting for the stack '{stackName}'. CloudFormation carries on with the operation on its side; " +
-                $"run Get-SesAnalyticsStack -StackName {stackName} to see where it stands.");
-            throw;
         }
     }
 

@@ -122,6 +122,13 @@ internal sealed class FakeCloudFormation : ICloudFormationClient
         return Task.CompletedTask;
     }
 
+    public Task CancelUpdateStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Calls.Add("CancelUpdateStack:" + stackName);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Events that already happened before the operation under test.</summary>
     public void History(params string[] statuses)
     {

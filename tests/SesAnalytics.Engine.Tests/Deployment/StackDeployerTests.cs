@@ -115,6 +115,36 @@ public sealed class StackDeployerTests
     }
 
     [Fact]
+    public async Task Cancelling_an_update_while_waiting_cancels_the_update_in_CloudFormation()
+    {
+        _cloudFormation.Exists = true;
+        _cloudFormation.Statuses.Enqueue("UPDATE_IN_PROGRESS");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var deployer = new StackDeployer(_cloudFormation, "us-east-1", _sink, new PollingOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)));
+
+        var stopwatch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => deployer.DeployAsync(Deployment(), cancellation.Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), stopwatch.Elapsed.ToString());
+        Assert.Contains("ExecuteChangeSet", _cloudFormation.Calls);
+        Assert.Equal("CancelUpdateStack:ses-analytics", _cloudFormation.Calls[^1]);
+        Assert.Contains(_sink.Warnings, w => w.Contains("rolls it back", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_creation_never_cancels_or_deletes_anything()
+    {
+        _cloudFormation.Statuses.Enqueue("CREATE_IN_PROGRESS");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var deployer = new StackDeployer(_cloudFormation, "us-east-1", _sink, new PollingOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => deployer.DeployAsync(Deployment(), cancellation.Token));
+
+        Assert.DoesNotContain(_cloudFormation.Calls, c => c.StartsWith("CancelUpdateStack", StringComparison.Ordinal) || c == "DeleteStack");
+        Assert.Contains(_sink.Warnings, w => w.Contains("a creation cannot be cancelled", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_stack_whose_creation_rolled_back_must_be_deleted_first()
     {
         _cloudFormation.Exists = true;

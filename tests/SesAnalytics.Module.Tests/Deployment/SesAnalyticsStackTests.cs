@@ -86,10 +86,31 @@ public sealed class SesAnalyticsStackTests : IDisposable
         _cloudFormation.Statuses.Enqueue("CREATE_IN_PROGRESS");
 
         (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
-            $"New-SesAnalyticsStack -StackName ses-analytics {_cloudFormation.Parameters}", TimeSpan.FromSeconds(3));
+            $"New-SesAnalyticsStack -StackName ses-analytics {_cloudFormation.Parameters}",
+            () => _cloudFormation.Actions.Contains("CreateStack"),
+            TimeSpan.FromSeconds(30));
 
         Assert.True(stopTook < TimeSpan.FromSeconds(1), stopTook.ToString());
         Assert.Contains("CreateStack", _cloudFormation.Actions);
+        Assert.DoesNotContain("CancelUpdateStack", _cloudFormation.Actions);
+        Assert.DoesNotContain("DeleteStack", _cloudFormation.Actions);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void Ctrl_C_during_an_update_cancels_the_update_in_CloudFormation()
+    {
+        _cloudFormation.Exists = true;
+        _cloudFormation.Statuses.Enqueue("UPDATE_IN_PROGRESS");
+
+        (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
+            $"New-SesAnalyticsStack -StackName ses-analytics -RetentionDays 90 {_cloudFormation.Parameters}",
+            () => _cloudFormation.Actions.Contains("ExecuteChangeSet"),
+            TimeSpan.FromSeconds(30));
+
+        Assert.True(stopTook < TimeSpan.FromSeconds(2), stopTook.ToString());
+        Assert.Contains("ExecuteChangeSet", _cloudFormation.Actions);
+        Assert.Contains("CancelUpdateStack", _cloudFormation.Actions);
         Assert.Empty(result.Output);
     }
 

@@ -59,6 +59,94 @@ public sealed class EventObjectCommandTests : IDisposable
     }
 
     [Fact]
+    public void StackName_finds_the_bucket_in_the_stacks_outputs_for_Get_and_Save()
+    {
+        ScriptResult listed = ModuleSession.Run($"Get-SesEventObject -StackName ses-analytics -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters}");
+        ScriptResult saved = ModuleSession.Run($"Save-SesEventObject -StackName ses-analytics -Destination '{_store}' -Identity mail.example.com -EventType Send {Range} {_s3.AwsParameters}");
+        ScriptResult whatIf = ModuleSession.Run($"Save-SesEventObject -StackName ses-analytics -Destination '{_store}-whatif' {Range} {_s3.AwsParameters} -WhatIf");
+
+        listed.AssertSuccess();
+        saved.AssertSuccess();
+        whatIf.AssertSuccess();
+        PSObject item = Assert.Single(listed.Output);
+        Assert.Equal(S3Server.Bucket, item.Properties["BucketName"].Value);
+        Assert.Equal("Bounce", item.Properties["EventType"].Value);
+        Assert.Equal(1, Assert.Single(saved.Output).Properties["ObjectsCopied"].Value);
+        Assert.True(File.Exists(Path.Combine(_store, "partitioned", "mail.example.com", "Send", "2026", "11", "24", "ses-1-2026-11-24-08-00-00-b.gz")));
+        Assert.Equal(0, Assert.Single(whatIf.Output).Properties["ObjectsCopied"].Value);
+        Assert.False(Directory.Exists(_store + "-whatif"));
+        Assert.Equal(3, _s3.Requests.Count(r => r.Method == "POST" && r.Authorization.Contains("/us-east-1/cloudformation/aws4_request", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_stack_object_pipes_into_Get_and_Save()
+    {
+        string stack = $"Get-SesAnalyticsStack -StackName ses-analytics {_s3.AwsParameters}";
+
+        ScriptResult listed = ModuleSession.Run($"{stack} | Get-SesEventObject -EventType Send {Range} {_s3.AwsParameters}");
+        ScriptResult saved = ModuleSession.Run($"{stack} | Save-SesEventObject -Destination '{_store}' {Range} {_s3.AwsParameters}");
+
+        listed.AssertSuccess();
+        saved.AssertSuccess();
+        Assert.Equal(["mail.example.com", "other.org"], listed.Output.Select(o => (string)o.Properties["Identity"].Value));
+        Assert.Equal(3, Assert.Single(saved.Output).Properties["ObjectsCopied"].Value);
+        // One DescribeStacks for each Get-SesAnalyticsStack: the piped object's BucketName binds, so no second lookup.
+        Assert.Equal(2, _s3.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public void A_stack_without_the_bucket_output_is_a_clear_error_and_nothing_is_written()
+    {
+        _s3.Stack.Outputs.Remove("BucketName");
+
+        ScriptResult listed = ModuleSession.Run($"Get-SesEventObject -StackName ses-analytics {Range} {_s3.AwsParameters}");
+        ScriptResult saved = ModuleSession.Run($"Save-SesEventObject -StackName ses-analytics -Destination '{_store}' {Range} {_s3.AwsParameters}");
+        ScriptResult piped = ModuleSession.Run($"Get-SesAnalyticsStack ses-analytics {_s3.AwsParameters} | Save-SesEventObject '{_store}' {Range} {_s3.AwsParameters}");
+
+        foreach (ScriptResult result in new[] { listed, saved, piped })
+        {
+            Assert.Empty(result.Output);
+            ErrorRecord error = Assert.Single(result.Errors);
+            Assert.StartsWith("StackOutputsMissing", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("'ses-analytics' has no BucketName output", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("-BucketName", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(_store));
+        Assert.DoesNotContain(_s3.Requests, r => r.Method == "GET");
+    }
+
+    [Fact]
+    public void An_unknown_stack_is_a_clear_error()
+    {
+        ScriptResult listed = ModuleSession.Run($"Get-SesEventObject -StackName no-such-stack {Range} {_s3.AwsParameters}");
+        ScriptResult saved = ModuleSession.Run($"Save-SesEventObject -StackName no-such-stack -Destination '{_store}' {Range} {_s3.AwsParameters}");
+
+        foreach (ScriptResult result in new[] { listed, saved })
+        {
+            Assert.Empty(result.Output);
+            ErrorRecord error = Assert.Single(result.Errors);
+            Assert.StartsWith("StackNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Contains("'no-such-stack' does not exist", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(_store));
+    }
+
+    [Theory]
+    [InlineData("Get-SesEventObject")]
+    [InlineData("Save-SesEventObject")]
+    public void The_help_examples_run(string command)
+    {
+        // The examples leave the AWS parameters out; this engine has no Microsoft.PowerShell.Utility, so no Get-Date.
+        string defaults =
+            $"$PSDefaultParameterValues = @{{ '*-Ses*:EndpointUrl' = 'http://127.0.0.1:{_s3.Port}'; '*-Ses*:AccessKey' = '{S3Server.AccessKey}'; " +
+            $"'*-Ses*:SecretKey' = '{S3Server.SecretKey}'; '*-Ses*:Region' = 'us-east-1' }}\nfunction Get-Date {{ [datetime]::Now }}";
+        HelpExamples.AssertEachRuns(command, defaults, example => example.Replace("./ses-store", $"'{_store}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadSesEventObject_from_S3_falls_back_with_one_warning_and_the_same_records()
     {
         string script = $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject -Expression \"SELECT s.eventType, s.mail.destination[0] AS Recipient FROM S3Object[*] s\" {_s3.AwsParameters}";

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Module.Tests.Objects;
 
@@ -13,6 +14,8 @@ namespace SesAnalytics.Module.Tests.Objects;
 /// A path-style S3 on 127.0.0.1 for the module (this project takes no WireMock): ListObjectsV2 with continuation
 /// tokens and delimiter, GetObject, HeadObject, and SelectObjectContent answering every line of the object in AWS
 /// event-stream framing, failing part-way with an error event, or refusing as S3 does for accounts without S3 Select.
+/// It also describes one CloudFormation stack whose BucketName output is this bucket, so the -StackName commands find it
+/// on the same endpoint.
 /// </summary>
 internal sealed class S3Server : IDisposable
 {
@@ -42,6 +45,8 @@ internal sealed class S3Server : IDisposable
 
     /// <summary>When set, SelectObjectContent sends this error event (<c>:error-code</c>, <c>:error-message</c>) after its first Records event.</summary>
     public (string Code, string Message)? SelectFailsMidStream { get; set; }
+
+    public StackFake Stack { get; } = new("ses-analytics", new Dictionary<string, string> { ["BucketName"] = Bucket });
 
     /// <summary>
     /// GetObject sends half the body, SelectObjectContent its first event, then each stalls this long (or until the
@@ -124,6 +129,14 @@ internal sealed class S3Server : IDisposable
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty, StringComparer.Ordinal);
         Requests.Enqueue((request.HttpMethod, key, query, request.Headers["Authorization"] ?? string.Empty));
         response.AddHeader("x-amz-request-id", "MODULEFAKE");
+
+        if (request.HttpMethod == "POST" && StackFake.IsCloudFormation(request.ContentType))
+        {
+            using var form = new StreamReader(request.InputStream, Encoding.UTF8);
+            (int status, string xml) = Stack.Answer(form.ReadToEnd());
+            Write(response, status, "text/xml", Encoding.UTF8.GetBytes(xml));
+            return;
+        }
 
         if (request.HttpMethod == "GET" && parameters.ContainsKey("list-type"))
         {

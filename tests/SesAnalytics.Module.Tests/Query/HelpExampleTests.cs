@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using SesAnalytics.Module.Tests.Support;
 using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Module.Tests.Query;
 
 /// <summary>Every example in the query commands' help runs without error against a real store.</summary>
-public sealed partial class HelpExampleTests : IDisposable
+public sealed class HelpExampleTests : IDisposable
 {
     private readonly SampleStore _store = new();
     private readonly AthenaFake _athena = new();
@@ -36,23 +35,13 @@ public sealed partial class HelpExampleTests : IDisposable
     [InlineData("Invoke-SesAthenaQuery")]
     public void ExamplesRun(string command)
     {
-        string markdown = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "en-US", command + ".md"));
-        List<string> examples = ExampleBlock().Matches(markdown)
-            .Select(m => string.Join("\n", m.Groups[1].Value.Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.StartsWith("PS> ", StringComparison.Ordinal) ? l[4..] : l)))
-            .ToList();
-
-        Assert.NotEmpty(examples);
-        foreach (string example in examples)
-        {
-            string defaults =
-                $"$PSDefaultParameterValues = @{{ '*-Ses*:EndpointUrl' = '{_athena.Endpoint}'; '*-Ses*:ProfileLocation' = '{_credentials}'; " +
-                "'*-Ses*:ProfileName' = 'default'; '*-Ses*:Region' = 'us-east-1' }\n";
-            ScriptResult result = ModuleSession.Run(defaults + example.Replace("./ses-store", "$store", StringComparison.Ordinal), new Dictionary<string, object?> { ["store"] = _store.Root });
-            Assert.True(result.TerminatingError is null && result.Errors.Count == 0, $"The example failed: {example}\n{result.AllText()}");
-            Assert.Contains(command, example, StringComparison.Ordinal);
-        }
+        string defaults =
+            $"$PSDefaultParameterValues = @{{ '*-Ses*:EndpointUrl' = '{_athena.Endpoint}'; '*-Ses*:ProfileLocation' = '{_credentials}'; " +
+            "'*-Ses*:ProfileName' = 'default'; '*-Ses*:Region' = 'us-east-1' }";
+        HelpExamples.AssertEachRuns(
+            command,
+            defaults,
+            example => example.Replace("./ses-store", "$store", StringComparison.Ordinal),
+            new Dictionary<string, object?> { ["store"] = _store.Root });
     }
-
-    [GeneratedRegex("```powershell\\r?\\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ExampleBlock();
 }

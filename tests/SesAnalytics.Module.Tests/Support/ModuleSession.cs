@@ -41,7 +41,14 @@ public static class ModuleSession
     }
 
     /// <summary>Runs a script, stopping it as Ctrl+C would after <paramref name="stopAfter"/>; returns how long the stop took.</summary>
-    public static (ScriptResult Result, TimeSpan StopTook) RunAndStop(string script, TimeSpan stopAfter)
+    public static (ScriptResult Result, TimeSpan StopTook) RunAndStop(string script, TimeSpan stopAfter) =>
+        RunAndStop(script, () => false, stopAfter);
+
+    /// <summary>
+    /// Runs the script and presses Ctrl+C once <paramref name="ready"/> holds (the command reached the point under test,
+    /// however long start-up took on a busy machine), or after <paramref name="stopAfter"/> at the latest.
+    /// </summary>
+    public static (ScriptResult Result, TimeSpan StopTook) RunAndStop(string script, Func<bool> ready, TimeSpan stopAfter)
     {
         var state = InitialSessionState.CreateDefault2();
         using Runspace runspace = RunspaceFactory.CreateRunspace(state);
@@ -49,7 +56,7 @@ public static class ModuleSession
         using PowerShell shell = PowerShell.Create(runspace);
         shell.AddScript($"Import-Module '{RepoPaths.ModuleManifest}' -ErrorAction Stop\n" + script);
         IAsyncResult pending = shell.BeginInvoke();
-        Thread.Sleep(stopAfter);
+        SpinWait.SpinUntil(ready, stopAfter);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         shell.Stop();
         RuntimeException? terminating = null;

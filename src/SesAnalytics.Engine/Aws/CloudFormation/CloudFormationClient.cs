@@ -193,6 +193,14 @@ public sealed class CloudFormationClient : ICloudFormationClient
             static _ => true,
             cancellationToken);
 
+    public Task CancelUpdateStackAsync(string stackName, CancellationToken cancellationToken) =>
+        InvokeAsync(
+            Form("CancelUpdateStack").Add("StackName", stackName).Add("ClientRequestToken", NewToken()),
+            idempotent: true,
+            stackName,
+            static _ => true,
+            cancellationToken);
+
     private static QueryForm Form(string action) => new(action, ApiVersion);
 
     /// <summary>CloudFormation tokens: up to 128 of <c>[a-zA-Z0-9-]</c>, first a letter or digit; a GUID fits.</summary>

@@ -31,4 +31,7 @@ public interface ICloudFormationClient
     Task<IReadOnlyList<StackResource>> DescribeStackResourcesAsync(string stackName, CancellationToken cancellationToken);
 
     Task DeleteStackAsync(string stackName, CancellationToken cancellationToken);
+
+    /// <summary>Asks CloudFormation to stop an update in progress and roll the stack back to its previous template.</summary>
+    Task CancelUpdateStackAsync(string stackName, CancellationToken cancellationToken);
 }

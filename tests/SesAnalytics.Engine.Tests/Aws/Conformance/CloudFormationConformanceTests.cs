@@ -229,6 +229,20 @@ public sealed class CloudFormationConformanceTests
         Assert.False(string.IsNullOrEmpty(form["ClientRequestToken"]));
     }
 
+    [SkippableFact]
+    public async Task CancelUpdateStack_matches_the_model_and_carries_a_token()
+    {
+        var model = Model();
+        string answer = $"<CancelUpdateStackResponse xmlns=\"{model.Metadata("xmlNamespace")}\"><ResponseMetadata><RequestId>rid</RequestId></ResponseMetadata></CancelUpdateStackResponse>";
+        var (client, handler) = Create(answer);
+
+        await client.CancelUpdateStackAsync("ses-analytics", default);
+
+        var form = AwsQueryConformance.AssertRequest(model, Assert.Single(handler.Requests), "CancelUpdateStack");
+        Assert.Equal("ses-analytics", form["StackName"]);
+        Assert.False(string.IsNullOrEmpty(form["ClientRequestToken"]));
+    }
+
     internal static string ChangeSetPage(IEnumerable<string> logicalIds, string? nextToken) =>
         $"<ChangeSetName>deploy-1</ChangeSetName><ChangeSetId>{ChangeSetId}</ChangeSetId><StackId>{StackId}</StackId><StackName>ses-analytics</StackName>" +
         "<Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus><Changes>" +
