@@ -9,6 +9,8 @@ public sealed class RecordingSink : IOutputSink
 {
     public ConcurrentQueue<ProgressReport> Progresses { get; } = new();
 
+    public ConcurrentQueue<string> Verboses { get; } = new();
+
     public ConcurrentQueue<string> Warnings { get; } = new();
 
     public ConcurrentQueue<SesAnalyticsException> Errors { get; } = new();
@@ -21,9 +23,7 @@ public sealed class RecordingSink : IOutputSink
         OnProgress?.Invoke(report);
     }
 
-    public void Verbose(string message)
-    {
-    }
+    public void Verbose(string message) => Verboses.Enqueue(message);
 
     public void Warning(string message) => Warnings.Enqueue(message);
 

@@ -239,6 +239,20 @@ public sealed class EventObjectCommandTests : IDisposable
     }
 
     [Fact]
+    public void CtrlC_stops_an_S3_Select_read_that_waits_on_S3()
+    {
+        _s3.BodyStall = TimeSpan.FromSeconds(60);
+
+        (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
+            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/mail.example.com/Send/{Day}/ses-1-2026-11-24-08-00-00-b.gz' {_s3.AwsParameters}",
+            TimeSpan.FromSeconds(3));
+
+        Assert.True(stopTook < TimeSpan.FromSeconds(3), $"Stopping took {stopTook}.");
+        Assert.Contains(_s3.Requests, r => r.Method == "POST" && r.Key.EndsWith("-b.gz", StringComparison.Ordinal));
+        Assert.DoesNotContain(_s3.Requests, r => r.Method == "GET" && r.Key.EndsWith("-b.gz", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadSesEventObject_Path_needs_no_AWS_settings()
     {
         string file = Path.Combine(Path.GetTempPath(), "ses-module-local-" + Guid.NewGuid().ToString("N") + ".jsonl");

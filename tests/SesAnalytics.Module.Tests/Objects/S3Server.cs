@@ -13,8 +13,9 @@ namespace SesAnalytics.Module.Tests.Objects;
 /// <summary>
 /// A path-style S3 on 127.0.0.1 for the module (this project takes no WireMock): ListObjectsV2 with continuation
 /// tokens and delimiter, GetObject, HeadObject, and SelectObjectContent answering every line of the object in AWS
-/// event-stream framing, or refusing as S3 does for accounts without S3 Select. It also describes one CloudFormation
-/// stack whose BucketName output is this bucket, so the -StackName commands find it on the same endpoint.
+/// event-stream framing, failing part-way with an error event, or refusing as S3 does for accounts without S3 Select.
+/// It also describes one CloudFormation stack whose BucketName output is this bucket, so the -StackName commands find it
+/// on the same endpoint.
 /// </summary>
 internal sealed class S3Server : IDisposable
 {
@@ -42,9 +43,15 @@ internal sealed class S3Server : IDisposable
 
     public bool SelectAvailable { get; set; } = true;
 
+    /// <summary>When set, SelectObjectContent sends this error event (<c>:error-code</c>, <c>:error-message</c>) after its first Records event.</summary>
+    public (string Code, string Message)? SelectFailsMidStream { get; set; }
+
     public StackFake Stack { get; } = new("ses-analytics", new Dictionary<string, string> { ["BucketName"] = Bucket });
 
-    /// <summary>GetObject sends half the body, then stalls this long (until the server closes) before the rest.</summary>
+    /// <summary>
+    /// GetObject sends half the body, SelectObjectContent its first event, then each stalls this long (or until the
+    /// server closes) before the rest.
+    /// </summary>
     public TimeSpan BodyStall { get; set; }
 
     public ConcurrentQueue<(string Method, string Key, string Query, string Authorization)> Requests { get; } = new();
@@ -148,12 +155,7 @@ internal sealed class S3Server : IDisposable
         switch (request.HttpMethod)
         {
             case "GET" when BodyStall > TimeSpan.Zero:
-                response.StatusCode = 200;
-                response.ContentLength64 = body.Length;
-                response.OutputStream.Write(body.AsSpan(0, body.Length / 2));
-                response.OutputStream.Flush();
-                _closing.Token.WaitHandle.WaitOne(BodyStall);
-                response.OutputStream.Write(body.AsSpan(body.Length / 2));
+                WriteStalled(response, body, body.Length / 2);
                 break;
             case "GET":
                 Write(response, 200, "application/octet-stream", body);
@@ -161,6 +163,10 @@ internal sealed class S3Server : IDisposable
             case "HEAD":
                 response.StatusCode = 200;
                 response.ContentLength64 = body.Length;
+                break;
+            case "POST" when SelectAvailable && BodyStall > TimeSpan.Zero:
+                byte[] answer = Select(body);
+                WriteStalled(response, answer, (int)BinaryPrimitives.ReadUInt32BigEndian(answer));
                 break;
             case "POST" when SelectAvailable:
                 Write(response, 200, "application/octet-stream", Select(body));
@@ -204,7 +210,7 @@ internal sealed class S3Server : IDisposable
         return Encoding.UTF8.GetBytes(new XDocument(result).ToString(SaveOptions.DisableFormatting));
     }
 
-    private static byte[] Select(byte[] gzip)
+    private byte[] Select(byte[] gzip)
     {
         using var reader = new StreamReader(new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress));
         byte[] records = Encoding.UTF8.GetBytes(reader.ReadToEnd());
@@ -212,6 +218,11 @@ internal sealed class S3Server : IDisposable
         for (int offset = 0; offset < records.Length; offset += 64)
         {
             stream.Write(Message(records[offset..Math.Min(records.Length, offset + 64)], (":event-type", "Records"), (":content-type", "application/octet-stream"), (":message-type", "event")));
+            if (SelectFailsMidStream is var (code, message))
+            {
+                stream.Write(Message([], (":error-code", code), (":error-message", message), (":message-type", "error")));
+                return stream.ToArray();
+            }
         }
 
         stream.Write(Message([], (":event-type", "End"), (":message-type", "event")));
@@ -262,6 +273,17 @@ internal sealed class S3Server : IDisposable
 
     private static byte[] Error(string code, string message) =>
         Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{message}</Message><RequestId>MODULEFAKE</RequestId></Error>");
+
+    /// <summary>Sends the first <paramref name="cut"/> bytes, then waits <see cref="BodyStall"/> (or until the server closes) before the rest.</summary>
+    private void WriteStalled(HttpListenerResponse response, byte[] body, int cut)
+    {
+        response.StatusCode = 200;
+        response.ContentLength64 = body.Length;
+        response.OutputStream.Write(body.AsSpan(0, cut));
+        response.OutputStream.Flush();
+        _closing.Token.WaitHandle.WaitOne(BodyStall);
+        response.OutputStream.Write(body.AsSpan(cut));
+    }
 
     private static void Write(HttpListenerResponse response, int status, string contentType, byte[] body)
     {

@@ -63,16 +63,61 @@ public sealed class AwsHttpClient : IDisposable
     /// <see cref="System.Xml.XmlException"/> or <see cref="FormatException"/> from <paramref name="read"/>) is retried
     /// like a broken connection.
     /// </summary>
-    public async Task<T> SendAsync<T>(AwsRequest request, Func<AwsResponse, T> read, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(AwsRequest request, Func<AwsResponse, T> read, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, (response, token) => ReadWholeAsync(response, read, token), cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns as soon as a successful answer's headers are in, with its body left
+    /// on the network for the caller to read as it arrives (S3 Select's event stream). Error answers are read whole,
+    /// parsed and retried as for <see cref="SendAsync{T}"/>; nothing is retried once the body is handed over, and the
+    /// attempt timeout stops counting there.
+    /// </summary>
+    public Task<AwsStreamingResponse> OpenAsync(AwsRequest request, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, OpenStreamAsync, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private static async Task<T> ReadWholeAsync<T>(HttpResponseMessage response, Func<AwsResponse, T> read, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var answer = new AwsResponse((int)response.StatusCode, AwsErrorParser.RequestIdFrom(response.Headers), body);
+            try
+            {
+                return read(answer);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Xml.XmlException or FormatException)
+            {
+                throw new MalformedResponseException(answer.RequestId, ex);
+            }
+        }
+    }
+
+    private static async Task<AwsStreamingResponse> OpenStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new AwsStreamingResponse((int)response.StatusCode, AwsErrorParser.RequestIdFrom(response.Headers), body, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<T> ExecuteAsync<T>(AwsRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> onSuccess, CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(IdempotentKey, request.Idempotent);
         try
         {
             return await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Client.AttemptAsync(state.Request, state.Read, ctx.CancellationToken).ConfigureAwait(false),
+                static async (ctx, state) => await state.Client.AttemptAsync(state.Request, state.OnSuccess, ctx.CancellationToken).ConfigureAwait(false),
                 context,
-                (Client: this, Request: request, Read: read)).ConfigureAwait(false);
+                (Client: this, Request: request, OnSuccess: onSuccess)).ConfigureAwait(false);
         }
         catch (MalformedResponseException ex)
         {
@@ -110,8 +155,6 @@ public sealed class AwsHttpClient : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
-
     private static bool ShouldRetry(Exception? exception, ResilienceContext context)
     {
         bool idempotent = context.Properties.GetValue(IdempotentKey, false);
@@ -124,7 +167,7 @@ public sealed class AwsHttpClient : IDisposable
         };
     }
 
-    private async Task<T> AttemptAsync<T>(AwsRequest request, Func<AwsResponse, T> read, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(AwsRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> onSuccess, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _options.TimeProvider);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -133,23 +176,17 @@ public sealed class AwsHttpClient : IDisposable
         SigningResult signature = RequestSigner.Sign(message, request.Body, credentials, _signing, _options.TimeProvider.GetUtcNow());
         try
         {
-            using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-            byte[] body = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
-            int status = (int)response.StatusCode;
+            HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                var answer = new AwsResponse(status, AwsErrorParser.RequestIdFrom(response.Headers), body);
-                try
-                {
-                    return read(answer);
-                }
-                catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Xml.XmlException or FormatException)
-                {
-                    throw new MalformedResponseException(answer.RequestId, ex);
-                }
+                return await onSuccess(response, attempt.Token).ConfigureAwait(false);
             }
 
-            throw ToException(status, response.Headers, body, [credentials.SecretKey, credentials.Token, signature.Signature, message.Headers.Authorization?.ToString()]);
+            using (response)
+            {
+                byte[] body = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
+                throw ToException((int)response.StatusCode, response.Headers, body, [credentials.SecretKey, credentials.Token, signature.Signature, message.Headers.Authorization?.ToString()]);
+            }
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -159,7 +196,7 @@ public sealed class AwsHttpClient : IDisposable
 
     private HttpRequestMessage Build(AwsRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_options.Endpoint, request.PathAndQuery));
+        var message = new HttpRequestMessage(request.Method, new Uri(request.Endpoint ?? _options.Endpoint, request.PathAndQuery));
         if (request.Body.Length > 0 || request.ContentType is not null)
         {
             message.Content = new ByteArrayContent(request.Body);

@@ -10,5 +10,8 @@ public sealed record AwsRequest(string OperationName, HttpMethod Method, string 
 {
     public string? ContentType { get; init; }
 
+    /// <summary>Replaces the client's endpoint for this request: S3 addresses a bucket by its own host name.</summary>
+    public Uri? Endpoint { get; init; }
+
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }

@@ -7,9 +7,9 @@ internal sealed class RecordSplitter
 {
     private readonly MemoryStream _pending = new();
 
-    public List<string> Append(Stream payload)
+    public List<string> Append(byte[] payload)
     {
-        payload.CopyTo(_pending);
+        _pending.Write(payload);
         byte[] buffer = _pending.GetBuffer();
         int length = (int)_pending.Length;
         var records = new List<string>();

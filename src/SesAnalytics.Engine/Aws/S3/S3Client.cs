@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Amazon;
@@ -6,23 +5,28 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using SesAnalytics.Engine.Aws.Context;
+using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Output;
 
 namespace SesAnalytics.Engine.Aws.S3;
 
 /// <summary>
-/// <see cref="IS3Client"/> on AWSSDK.S3. An endpoint other than AWS's own (LocalStack, MinIO, a test fake) is called
-/// path-style, since such endpoints rarely resolve bucket subdomains.
+/// <see cref="IS3Client"/> on AWSSDK.S3, but for SelectObjectContent (<see cref="S3Select"/>, on the module's own HTTP
+/// layer). An endpoint other than AWS's own (LocalStack, MinIO, a test fake) is called path-style, since such endpoints
+/// rarely resolve bucket subdomains.
 /// </summary>
 public sealed class S3Client : IS3Client
 {
     private readonly AmazonS3Client _s3;
+    private readonly AwsHttpClient _http;
+    private readonly S3Select _select;
 
     public S3Client(AwsContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        int maxAttempts = context.ClientOptions(AwsService.S3).MaxAttempts;
+        AwsClientOptions options = context.ClientOptions(AwsService.S3);
+        int maxAttempts = options.MaxAttempts;
         var config = new AmazonS3Config
         {
             RetryMode = RequestRetryMode.Standard,
@@ -42,6 +46,8 @@ public sealed class S3Client : IS3Client
         }
 
         _s3 = new AmazonS3Client(context.Credentials, config);
+        _http = new AwsHttpClient(options);
+        _select = new S3Select(_http, new S3Addressing(endpoint, endpoint == awsEndpoint));
     }
 
     public async IAsyncEnumerable<S3ObjectSummary> ListObjectsAsync(string bucketName, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -90,84 +96,14 @@ public sealed class S3Client : IS3Client
         return new S3ObjectSummary(key, response.ContentLength, ToUtc(response.LastModified), Unquote(response.ETag));
     }
 
-    public async IAsyncEnumerable<string> SelectObjectContentAsync(string bucketName, string key, string expression, IOutputSink sink, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<string> SelectObjectContentAsync(string bucketName, string key, string expression, IOutputSink sink, CancellationToken cancellationToken) =>
+        _select.RunAsync(bucketName, key, expression, sink, cancellationToken);
+
+    public void Dispose()
     {
-        var request = new SelectObjectContentRequest
-        {
-            BucketName = bucketName,
-            Key = key,
-            Expression = expression,
-            ExpressionType = ExpressionType.SQL,
-            InputSerialization = new InputSerialization
-            {
-                JSON = new JSONInput { JsonType = JsonType.Lines },
-                CompressionType = CompressionType.Gzip,
-            },
-            OutputSerialization = new OutputSerialization { JSON = new JSONOutput { RecordDelimiter = "\n" } },
-            RequestProgress = true,
-        };
-        SelectObjectContentResponse response = await CallAsync(() => _s3.SelectObjectContentAsync(request, cancellationToken), bucketName, key).ConfigureAwait(false);
-        using ISelectObjectContentEventStream payload = response.Payload;
-        // Closing the stream is what stops a read blocked on the network when the user presses Ctrl+C.
-        await using CancellationTokenRegistration abandon = cancellationToken.Register(payload.Dispose);
-        await using IAsyncEnumerator<IS3Event> events = ((IAsyncEnumerable<IS3Event>)payload).GetAsyncEnumerator(cancellationToken);
-        var splitter = new RecordSplitter();
-        bool ended = false;
-        while (!ended)
-        {
-            IS3Event current;
-            try
-            {
-                if (!await events.MoveNextAsync().ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                current = events.Current;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                throw S3EventStreamFailure.From(bucketName, key, error);
-            }
-
-            switch (current)
-            {
-                case RecordsEvent records:
-                    foreach (string record in splitter.Append(records.Payload))
-                    {
-                        yield return record;
-                    }
-
-                    break;
-                case StatsEvent stats:
-                    sink.Verbose(Describe("scanned", bucketName, key, stats.Details));
-                    break;
-                case ProgressEvent progress:
-                    sink.Verbose(Describe("progress", bucketName, key, progress.Details));
-                    break;
-                case EndEvent:
-                    ended = true;
-                    break;
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!ended)
-        {
-            throw new SesAnalyticsException(
-                "SelectIncomplete",
-                ErrorKind.ReadError,
-                $"S3 Select stopped answering for s3://{bucketName}/{key} before its End event, so the records may be incomplete. Run the command again.",
-                key);
-        }
-
-        if (splitter.Rest() is { } last)
-        {
-            yield return last;
-        }
+        _s3.Dispose();
+        _http.Dispose();
     }
-
-    public void Dispose() => _s3.Dispose();
 
     private static async Task<T> CallAsync<T>(Func<Task<T>> call, string bucketName, string key)
     {
@@ -189,28 +125,6 @@ public sealed class S3Client : IS3Client
                 error);
         }
     }
-
-    private static string Describe(string what, string bucketName, string key, Amazon.S3.Model.Progress? details) =>
-        string.Format(
-            CultureInfo.InvariantCulture,
-            "S3 Select {0} s3://{1}/{2}: {3} bytes scanned, {4} processed, {5} returned.",
-            what,
-            bucketName,
-            key,
-            details?.BytesScanned ?? 0,
-            details?.BytesProcessed ?? 0,
-            details?.BytesReturned ?? 0);
-
-    private static string Describe(string what, string bucketName, string key, Stats? details) =>
-        string.Format(
-            CultureInfo.InvariantCulture,
-            "S3 Select {0} s3://{1}/{2}: {3} bytes scanned, {4} processed, {5} returned.",
-            what,
-            bucketName,
-            key,
-            details?.BytesScanned ?? 0,
-            details?.BytesProcessed ?? 0,
-            details?.BytesReturned ?? 0);
 
     private static DateTime ToUtc(DateTime? time) => time is { } t ? t.ToUniversalTime() : DateTime.MinValue;
 

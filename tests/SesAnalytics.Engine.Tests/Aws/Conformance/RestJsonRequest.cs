@@ -22,7 +22,7 @@ internal static class RestJsonRequest
 
         string template = op.RequestUri.Split('?')[0];
         var pattern = new Regex(
-            "^" + Regex.Replace(Regex.Escape(template), @"\\\{(\w+)(\+?)}", m => $"(?<{m.Groups[1].Value}>{(m.Groups[2].Value == "+" ? ".+" : "[^/]+")})") + "$");
+            "^" + Regex.Replace(Regex.Escape(template), @"\\\{(\w+)((?:\\\+)?)}", m => $"(?<{m.Groups[1].Value}>{(m.Groups[2].Value.Length > 0 ? ".+" : "[^/]+")})") + "$");
         Match path = pattern.Match(uri.AbsolutePath);
         if (!path.Success)
         {
@@ -62,7 +62,8 @@ internal static class RestJsonRequest
         return (tree, problems);
     }
 
-    private static JsonNode Scalar(ServiceModel.Shape shape, string text) => shape.Type switch
+    /// <summary>A scalar sent as text (URI label, query, header, XML element) as the JSON value the validator expects.</summary>
+    internal static JsonNode Scalar(ServiceModel.Shape shape, string text) => shape.Type switch
     {
         "integer" or "long" when long.TryParse(text, out long whole) => JsonValue.Create(whole),
         "boolean" when bool.TryParse(text, out bool flag) => JsonValue.Create(flag),

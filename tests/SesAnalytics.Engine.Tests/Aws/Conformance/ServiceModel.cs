@@ -48,6 +48,15 @@ internal sealed class ServiceModel
             op.TryGetProperty("output", out JsonElement output) ? output.GetProperty("shape").GetString() : null);
     }
 
+    /// <summary>A restXml operation's request element: its name and XML namespace, from the operation's <c>input</c>.</summary>
+    public (string? Name, string? Namespace) InputElement(string operation)
+    {
+        JsonElement input = _root.GetProperty("operations").GetProperty(operation).GetProperty("input");
+        return (
+            input.TryGetProperty("locationName", out JsonElement name) ? name.GetString() : null,
+            input.TryGetProperty("xmlNamespace", out JsonElement ns) ? ns.GetProperty("uri").GetString() : null);
+    }
+
     public Shape GetShape(string name) => new(name, _root.GetProperty("shapes").GetProperty(name));
 
     public sealed record Operation(string Name, string Method, string RequestUri, string? InputShape, string? OutputShape);

@@ -18,6 +18,14 @@ internal static class EventStreamEncoder
         (":content-type", "text/xml"),
         (":message-type", "event"));
 
+    public static byte[] Progress(long scanned, long processed, long returned) => Message(
+        Encoding.UTF8.GetBytes($"<Progress><BytesScanned>{scanned}</BytesScanned><BytesProcessed>{processed}</BytesProcessed><BytesReturned>{returned}</BytesReturned></Progress>"),
+        (":event-type", "Progress"),
+        (":content-type", "text/xml"),
+        (":message-type", "event"));
+
+    public static byte[] Cont() => Message([], (":event-type", "Cont"), (":message-type", "event"));
+
     public static byte[] End() => Message([], (":event-type", "End"), (":message-type", "event"));
 
     public static byte[] Error(string code, string message) => Message([], (":error-code", code), (":error-message", message), (":message-type", "error"));

@@ -38,6 +38,9 @@ internal sealed class S3Fake : IDisposable
 
     public SelectBehaviour Select { get; set; } = SelectBehaviour.Answer;
 
+    /// <summary>The HTTP error SelectObjectContent answers with under <see cref="SelectBehaviour.NotAvailable"/>.</summary>
+    public (int Status, string Code, string Message) Refusal { get; set; } = (405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+
     /// <summary>What S3 Select answers for an expression over the object's lines; by default every line (SELECT *).</summary>
     public Func<string, IReadOnlyList<string>, IEnumerable<string>> SelectAnswer { get; set; } = (_, lines) => lines;
 
@@ -71,7 +74,7 @@ internal sealed class S3Fake : IDisposable
         string bucket = slash < 0 ? path : path[..slash];
         string key = slash < 0 ? string.Empty : path[(slash + 1)..];
         var headers = (request.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString() ?? string.Empty);
-        Requests.Enqueue(new SeenRequest(request.Method, bucket, key, query, headers));
+        Requests.Enqueue(new SeenRequest(request.Method, bucket, key, query, headers, url, request.Body ?? string.Empty));
 
         if (bucket != Bucket)
         {
@@ -137,18 +140,31 @@ internal sealed class S3Fake : IDisposable
     {
         if (Select == SelectBehaviour.NotAvailable)
         {
-            return Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+            return Error(Refusal.Status, Refusal.Code, Refusal.Message);
         }
 
         string expression = XDocument.Parse(requestXml).Descendants().First(e => e.Name.LocalName == "Expression").Value;
         List<string> lines = Lines(body);
         byte[] records = Encoding.UTF8.GetBytes(string.Concat(SelectAnswer(expression, lines).Select(r => r + "\n")));
         var stream = new MemoryStream();
-        // Records events cut the output every 100 bytes, through the middle of records, as S3 may.
+        // Records events cut the output every 100 bytes, through the middle of records, as S3 may; a Cont keeps the
+        // connection alive and a Progress reports after the first one.
         for (int offset = 0; offset < records.Length; offset += 100)
         {
-            stream.Write(EventStreamEncoder.Records(records[offset..Math.Min(records.Length, offset + 100)]));
-            if (Select == SelectBehaviour.ErrorMidStream)
+            byte[] frame = EventStreamEncoder.Records(records[offset..Math.Min(records.Length, offset + 100)]);
+            if (Select == SelectBehaviour.CorruptFrame && offset > 0)
+            {
+                frame[frame.Length / 2] ^= 0x20;
+            }
+
+            stream.Write(frame);
+            if (offset == 0)
+            {
+                stream.Write(EventStreamEncoder.Cont());
+                stream.Write(EventStreamEncoder.Progress(body.Length, body.Length * 2L, 100));
+            }
+
+            if (Select == SelectBehaviour.ErrorMidStream && offset >= 200)
             {
                 stream.Write(EventStreamEncoder.Error("InvalidTextEncoding", "UTF-8 encoding is required."));
                 return Answer(200, "application/octet-stream", stream.ToArray());
@@ -156,7 +172,11 @@ internal sealed class S3Fake : IDisposable
         }
 
         stream.Write(EventStreamEncoder.Stats(body.Length, body.Length * 4L, records.Length));
-        stream.Write(EventStreamEncoder.End());
+        if (Select != SelectBehaviour.NoEnd)
+        {
+            stream.Write(EventStreamEncoder.End());
+        }
+
         return Answer(200, "application/octet-stream", stream.ToArray());
     }
 
@@ -204,12 +224,15 @@ internal sealed class S3Fake : IDisposable
             .Select(p => p.Split('=', 2))
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty, StringComparer.Ordinal);
 
-    internal sealed record SeenRequest(string Method, string Bucket, string Key, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers);
+    internal sealed record SeenRequest(
+        string Method, string Bucket, string Key, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers, Uri Url, string Body);
 
     internal enum SelectBehaviour
     {
         Answer,
         NotAvailable,
         ErrorMidStream,
+        NoEnd,
+        CorruptFrame,
     }
 }
