@@ -137,8 +137,17 @@ public sealed class StackDeployer
         }
 
         string? baseline = await _watcher.NewestEventIdAsync(stackId, cancellationToken).ConfigureAwait(false);
-        await _cloudFormation.ExecuteChangeSetAsync(name, deployment.StackName, cancellationToken).ConfigureAwait(false);
-        return await FinishAsync(deployment, stackId, baseline, ResourceCount(template), DeploymentOutcome.Updated, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _cloudFormation.ExecuteChangeSetAsync(name, deployment.StackName, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(deployment, stackId, baseline, ResourceCount(template), DeploymentOutcome.Updated, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // From the moment the change set is executed the update may be running, even if the call's answer was lost.
+            await CancelUpdateAsync(deployment.StackName).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<DeploymentResult> FinishAsync(
@@ -155,20 +164,12 @@ public sealed class StackDeployer
             StackDescription? final = await _watcher.WaitAsync(stackId, deployment.StackName, baselineEventId, resourceCount, cancellationToken).ConfigureAwait(false);
             return new DeploymentResult(outcome, _catalog.ToStack(final!));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && outcome == DeploymentOutcome.Created)
         {
-            if (outcome == DeploymentOutcome.Updated)
-            {
-                await CancelUpdateAsync(deployment.StackName).ConfigureAwait(false);
-            }
-            else
-            {
-                // A creation cannot be cancelled; deleting what the user asked for would be worse than letting it finish.
-                _sink.Warning(
-                    $"Stopped waiting for the stack '{deployment.StackName}'. CloudFormation carries on creating it (a creation cannot be cancelled); " +
-                    $"run Get-SesAnalyticsStack -StackName {deployment.StackName} to see where it stands, or Remove-SesAnalyticsStack to delete it.");
-            }
-
+            // A creation cannot be cancelled; deleting what the user asked for would be worse than letting it finish.
+            _sink.Warning(
+                $"Stopped waiting for the stack '{deployment.StackName}'. CloudFormation carries on creating it (a creation cannot be cancelled); " +
+                $"run Get-SesAnalyticsStack -StackName {deployment.StackName} to see where it stands, or Remove-SesAnalyticsStack to delete it.");
             throw;
         }
     }

@@ -65,10 +65,13 @@ internal sealed class FakeCloudFormation : ICloudFormationClient
         return Task.FromResult(ChangeSet);
     }
 
-    public Task ExecuteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken)
+    /// <summary>How long ExecuteChangeSet takes to answer once CloudFormation received it.</summary>
+    public TimeSpan ExecuteDelay { get; set; }
+
+    public async Task ExecuteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken)
     {
         Calls.Add("ExecuteChangeSet");
-        return Task.CompletedTask;
+        await Task.Delay(ExecuteDelay, cancellationToken);
     }
 
     public Task DeleteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed class StackDeployerTests
 {
     private static readonly PollingOptions Fast = new(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20));
 
+    /// <summary>Well under the 2 s poll delay, so a wait that ignored the token could not pass, with room for a busy machine.</summary>
+    private static readonly TimeSpan StopsWithin = TimeSpan.FromSeconds(1.5);
+
     private readonly FakeCloudFormation _cloudFormation = new();
     private readonly RecordingSink _sink = new();
 
@@ -107,7 +110,7 @@ public sealed class StackDeployerTests
 
         TimeSpan took = await DeployUntilCancelledAsync();
 
-        Assert.True(took < TimeSpan.FromSeconds(1), took.ToString());
+        Assert.True(took < StopsWithin, took.ToString());
         Assert.DoesNotContain(_cloudFormation.Calls, c => c.StartsWith("CancelUpdateStack", StringComparison.Ordinal) || c == "DeleteStack");
         Assert.Contains(_sink.Warnings, w => w.Contains("carries on creating it (a creation cannot be cancelled)", StringComparison.Ordinal));
     }
@@ -120,10 +123,22 @@ public sealed class StackDeployerTests
 
         TimeSpan took = await DeployUntilCancelledAsync();
 
-        Assert.True(took < TimeSpan.FromSeconds(1), took.ToString());
+        Assert.True(took < StopsWithin, took.ToString());
         Assert.Contains("ExecuteChangeSet", _cloudFormation.Calls);
         Assert.Equal("CancelUpdateStack:ses-analytics", _cloudFormation.Calls[^1]);
         Assert.Contains(_sink.Warnings, w => w.Contains("rolls it back", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_change_set_is_being_executed_cancels_the_update_too()
+    {
+        _cloudFormation.Exists = true;
+        _cloudFormation.ExecuteDelay = TimeSpan.FromSeconds(30);
+
+        TimeSpan took = await DeployUntilCancelledAsync();
+
+        Assert.True(took < StopsWithin, took.ToString());
+        Assert.Equal(["ExecuteChangeSet", "CancelUpdateStack:ses-analytics"], _cloudFormation.Calls.TakeLast(2));
     }
 
     /// <summary>Deploys with slow polling and cancels 300 ms in, as Ctrl+C would; returns how long the deployment took to stop.</summary>

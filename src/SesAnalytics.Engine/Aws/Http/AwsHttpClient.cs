@@ -194,9 +194,16 @@ public sealed class AwsHttpClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The URI exactly as signed: without canonicalization, which would unescape <c>%2E</c> and resolve dot segments
+    /// (an S3 key <c>a/../b</c> would become <c>b</c>, another object, under a signature that no longer matches).
+    /// </summary>
+    internal static Uri RequestUri(Uri endpoint, string pathAndQuery) =>
+        new(endpoint.GetLeftPart(UriPartial.Authority) + pathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+
     private HttpRequestMessage Build(AwsRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(request.Endpoint ?? _options.Endpoint, request.PathAndQuery));
+        var message = new HttpRequestMessage(request.Method, RequestUri(request.Endpoint ?? _options.Endpoint, request.PathAndQuery));
         if (request.Body.Length > 0 || request.ContentType is not null)
         {
             message.Content = new ByteArrayContent(request.Body);

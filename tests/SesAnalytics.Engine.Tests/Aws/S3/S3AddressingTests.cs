@@ -1,3 +1,4 @@
+using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Aws.S3;
 
 namespace SesAnalytics.Engine.Tests.Aws.S3;
@@ -26,6 +27,19 @@ public sealed class S3AddressingTests
 
         Assert.Equal(Aws, endpoint);
         Assert.Equal($"/{bucket}/o.gz?select", pathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("a/../b.gz", "/ses-events/a/%2E%2E/b.gz")]
+    [InlineData("./b.gz", "/ses-events/%2E/b.gz")]
+    [InlineData("a/.../b..gz", "/ses-events/a/.../b..gz")]
+    public void Dot_segments_of_a_key_survive_the_request_uri(string key, string expected)
+    {
+        var (endpoint, pathAndQuery) = new S3Addressing(LocalStack, isAwsEndpoint: false).Locate("ses-events", key, string.Empty);
+
+        Assert.Equal(expected, pathAndQuery);
+        // What the HTTP layer sends: the URI must not resolve the segments into another key.
+        Assert.Equal(expected, AwsHttpClient.RequestUri(endpoint, pathAndQuery).AbsolutePath);
     }
 
     [Fact]
