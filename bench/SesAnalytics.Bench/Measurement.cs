@@ -4,10 +4,13 @@ using System.Globalization;
 namespace SesAnalytics.Bench;
 
 /// <summary>One measured command: wall time and peak resident memory, as GNU time reports them for the child process.</summary>
-internal sealed record Measurement(string Name, double Seconds, double PeakMegabytes, double? InnerSeconds)
+internal sealed record Measurement(string Name, double Seconds, double PeakMegabytes, double? InnerSeconds, double? InnerCpuSeconds)
 {
     /// <summary>The step's own time when it reports one (the work alone, without process and engine start-up).</summary>
     public double WorkSeconds => InnerSeconds ?? Seconds;
+
+    /// <summary>The CPU time of the step's own work, when it reports one.</summary>
+    public double WorkCpuSeconds => InnerCpuSeconds ?? double.NaN;
 
     /// <summary>Runs <paramref name="shellCommand"/> under <c>/usr/bin/time</c> in bash and reads its figures.</summary>
     public static Measurement Of(string name, string shellCommand)
@@ -28,7 +31,8 @@ internal sealed record Measurement(string Name, double Seconds, double PeakMegab
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         string errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        string? inner = output.Result.Split('\n').FirstOrDefault(l => l.StartsWith("work-seconds=", StringComparison.Ordinal));
+        double? inner = Reported(output.Result, "work-seconds=");
+        double? innerCpu = Reported(output.Result, "work-cpu-seconds=");
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"'{name}' failed ({process.ExitCode}): {errors}");
@@ -40,9 +44,16 @@ internal sealed record Measurement(string Name, double Seconds, double PeakMegab
             name,
             double.Parse(parts[0], CultureInfo.InvariantCulture),
             double.Parse(parts[1], CultureInfo.InvariantCulture) / 1024,
-            inner is null ? null : double.Parse(inner["work-seconds=".Length..], CultureInfo.InvariantCulture));
-        string work = inner is null ? string.Empty : $"  (the work itself: {measurement.InnerSeconds:F2} s)";
+            inner,
+            innerCpu);
+        string work = inner is null ? string.Empty : $"  (the work itself: {inner:F2} s, CPU {innerCpu:F2} s)";
         Console.WriteLine($"  {name,-52} {measurement.Seconds,8:F2} s {measurement.PeakMegabytes,8:F0} MB peak{work}");
         return measurement;
+    }
+
+    private static double? Reported(string output, string key)
+    {
+        string? line = output.Split('\n').FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[key.Length..], CultureInfo.InvariantCulture);
     }
 }
