@@ -21,6 +21,19 @@ public sealed class GetSesBounceTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     [Fact]
+    public void A_piped_store_binds_by_Path_or_Destination_as_Save_SesEventObject_writes_it()
+    {
+        ScriptResult result = Run("""
+            [pscustomobject]@{ Destination = $store } | Get-SesBounce -From 2024-03-08 -To 2024-03-09
+            [pscustomobject]@{ Path = $store } | Get-SesEventSummary -From 2024-03-08 -To 2024-03-09 -Total
+            """);
+
+        result.AssertSuccess();
+        Assert.Equal(4, result.Output.Count(o => o.BaseObject.GetType().Name == "BounceRecord"));
+        Assert.Equal(2, result.Output.Count(o => o.BaseObject.GetType().Name == "EventSummary"));
+    }
+
+    [Fact]
     public void ReturnsOneTypedObjectPerBouncedRecipient()
     {
         ScriptResult result = Run("Get-SesBounce -Path $store -From 2024-03-08 -To 2024-03-09");
