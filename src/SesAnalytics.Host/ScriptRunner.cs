@@ -22,10 +22,7 @@ internal sealed class ScriptRunner(HostOptions options, string manifestPath)
         if (options.File is not null)
         {
             shell.AddCommand(Path.GetFullPath(options.File));
-            foreach (string argument in options.ScriptArguments)
-            {
-                shell.AddArgument(argument);
-            }
+            ScriptArguments.AddTo(shell, options.ScriptArguments);
         }
         else
         {

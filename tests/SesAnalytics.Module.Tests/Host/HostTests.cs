@@ -34,6 +34,17 @@ public sealed class HostTests
     }
 
     [Fact]
+    public void NamedArgumentsAndSwitchesBindAsPwshFileBindsThem()
+    {
+        string script = WriteScript("param([string] $Name, [int] $Code, [switch] $Loud, [int] $Offset)\n\"$Name $Loud $Offset\"\nexit $Code");
+
+        HostProcess.Result result = HostProcess.Run(script, "-Name", "world", "-Loud", "-Offset", "-5", "-Code:7");
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Contains("world True -5", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScriptExitCodeAndArgumentsPassThrough()
     {
         string script = WriteScript("param($Name, $Code)\n\"hello $Name\"\nexit $Code");
