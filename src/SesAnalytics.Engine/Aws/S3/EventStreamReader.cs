@@ -75,9 +75,7 @@ internal static class EventStreamReader
         }
         catch (Exception error) when (error is IOException or HttpRequestException or ObjectDisposedException)
         {
-            throw new SesAnalyticsException(
-                "S3ConnectionFailed",
-                ErrorKind.ConnectionError,
+            throw S3Errors.ConnectionFailed(
                 $"The connection to S3 broke while reading the S3 Select answer for {source} ({error.Message}). Records before the break were already written; run the command again.",
                 source,
                 error);

@@ -117,9 +117,7 @@ public sealed class S3Client : IS3Client
         }
         catch (Exception error) when (error is HttpRequestException or SocketException or AmazonClientException)
         {
-            throw new SesAnalyticsException(
-                "S3ConnectionFailed",
-                ErrorKind.ConnectionError,
+            throw S3Errors.ConnectionFailed(
                 $"Could not reach S3 for s3://{bucketName}/{key}: {error.Message} Check the network, the region and -EndpointUrl.",
                 key,
                 error);

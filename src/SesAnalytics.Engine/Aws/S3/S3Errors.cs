@@ -18,6 +18,10 @@ public static class S3Errors
         || error.StatusCode is 405 or 501
         || (error.ErrorCode == "AccessDenied" && error.AwsMessage.Contains("Select", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The network failed, before an answer or in the middle of one; <paramref name="message"/> says which and what to do.</summary>
+    internal static Errors.SesAnalyticsException ConnectionFailed(string message, string target, Exception error) =>
+        new("S3ConnectionFailed", Errors.ErrorKind.ConnectionError, message, target, error);
+
     internal static AwsServiceException Map(AmazonS3Exception error)
     {
         int status = (int)error.StatusCode;
