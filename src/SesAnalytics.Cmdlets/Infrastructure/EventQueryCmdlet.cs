@@ -51,6 +51,7 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreIdentityCompleter))]
     public string[]? Identity { get; set; }
 
     [Parameter]

@@ -38,6 +38,12 @@ public sealed class EventStore
 
     public string PartitionedRoot => Path.Combine(Root, FirehoseLayout.PartitionedRoot);
 
+    /// <summary>The sender identities the store holds folders of, sorted (ordinal): what tab completion offers.</summary>
+    public IReadOnlyList<string> Identities() =>
+        Directory.Exists(PartitionedRoot)
+            ? FindIdentities([]).Select(i => i.Identity).Order(StringComparer.Ordinal).ToList()
+            : [];
+
     /// <summary>The partitions holding objects, ascending by day then identity (ordinal).</summary>
     public IReadOnlyList<StorePartition> FindPartitions(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days)
     {

@@ -34,6 +34,21 @@ public sealed class GetSesBounceTests : IDisposable
     }
 
     [Fact]
+    public void Tab_completes_Identity_from_the_stores_identities()
+    {
+        ScriptResult result = Run("""
+            function Complete([string] $line) { [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches | ForEach-Object CompletionText }
+            (Complete "Get-SesBounce -Path '$store' -Identity ma") -join ','
+            (Complete "Get-SesEvent '$store' Bounce -Identity ") -join ','
+            (Complete "Get-SesEventSummary -Path '$store' -Identity X") -join ','
+            (Complete "Get-SesBounce -Path '$store-missing' -Identity ") -join ','
+            """);
+
+        result.AssertSuccess();
+        Assert.Equal(["mail.example.org", "example.com,mail.example.org", string.Empty, string.Empty], result.Output.Select(o => o.BaseObject.ToString()));
+    }
+
+    [Fact]
     public void ReturnsOneTypedObjectPerBouncedRecipient()
     {
         ScriptResult result = Run("Get-SesBounce -Path $store -From 2024-03-08 -To 2024-03-09");
