@@ -1,38 +1,84 @@
 using System.Runtime.CompilerServices;
 using SesAnalytics.Engine.Aws.S3;
-using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
-using SesAnalytics.Engine.Partitioning;
-using SesAnalytics.Engine.Text;
 
 namespace SesAnalytics.Engine.Objects;
 
 /// <summary>
 /// Lists event objects by prefix, never by scanning the bucket: the identity folders under <c>partitioned/</c> (one
-/// delimited listing), then one day prefix per wanted identity, event type and day.
+/// delimited listing), then one day prefix per wanted identity, event type and day. A month of ten types for a few
+/// identities is a thousand prefixes, so several are listed at once and progress counts them; objects still come in
+/// the order of day, identity and event type.
 /// </summary>
 public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
 {
+    private const int ProgressId = 2;
+    private const string Activity = "Listing SES event objects";
+
+    /// <summary>LIST calls in flight: each is mostly waiting for S3.</summary>
+    private const int ListsInFlight = 8;
+
     public async IAsyncEnumerable<EventObject> ListAsync(EventObjectSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<string> identities = await BucketIdentities.ListAsync(s3, selection.BucketName, selection.Identities, cancellationToken).ConfigureAwait(false);
-        foreach (DateOnly day in selection.Days.Days)
+        List<string> prefixes =
+        [
+            .. from day in selection.Days.Days
+               from identity in identities
+               from type in selection.EventTypes
+               select EventObjectKey.DayPrefix(identity, type, day),
+        ];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var listing = new Queue<Task<List<EventObject>>>();
+        int started = 0;
+        try
         {
-            foreach (string identity in identities)
+            for (int done = 0; done < prefixes.Count; done++)
             {
-                foreach (SesEventType type in selection.EventTypes)
+                while (started < prefixes.Count && listing.Count < ListsInFlight)
                 {
-                    string prefix = EventObjectKey.DayPrefix(identity, type, day);
-                    sink.Verbose($"Listing s3://{selection.BucketName}/{prefix}");
-                    await foreach (S3ObjectSummary summary in s3.ListObjectsAsync(selection.BucketName, prefix, cancellationToken).ConfigureAwait(false))
-                    {
-                        if (EventObjectKey.Parse(selection.BucketName, summary) is { } item)
-                        {
-                            yield return item;
-                        }
-                    }
+                    listing.Enqueue(ListPrefixAsync(selection.BucketName, prefixes[started++], stop.Token));
+                }
+
+                sink.Progress(new ProgressReport(ProgressId, Activity, $"{done} of {prefixes.Count} prefixes listed", done * 100 / prefixes.Count, prefixes[done]));
+                foreach (EventObject item in await listing.Dequeue().ConfigureAwait(false))
+                {
+                    yield return item;
                 }
             }
         }
+        finally
+        {
+            // The caller stopped early or a listing failed: end the ones still running.
+            stop.Cancel();
+            foreach (Task<List<EventObject>> task in listing)
+            {
+                try
+                {
+                    await task.ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is OperationCanceledException or Errors.SesAnalyticsException)
+                {
+                    // Nobody waits for these objects any more.
+                }
+            }
+        }
+
+        sink.Progress(new ProgressReport(ProgressId, Activity, $"{prefixes.Count} of {prefixes.Count} prefixes listed", 100, Completed: true));
+    }
+
+    private async Task<List<EventObject>> ListPrefixAsync(string bucketName, string prefix, CancellationToken cancellationToken)
+    {
+        sink.Verbose($"Listing s3://{bucketName}/{prefix}");
+        var objects = new List<EventObject>();
+        await foreach (S3ObjectSummary summary in s3.ListObjectsAsync(bucketName, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (EventObjectKey.Parse(bucketName, summary) is { } item)
+            {
+                objects.Add(item);
+            }
+        }
+
+        return objects;
     }
 }

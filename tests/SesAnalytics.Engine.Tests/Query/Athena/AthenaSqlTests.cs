@@ -3,6 +3,7 @@ using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
+using SesAnalytics.Engine.Tests.Support;
 
 namespace SesAnalytics.Engine.Tests.Query.Athena;
 
@@ -173,7 +174,7 @@ public sealed class AthenaSqlTests
     [Fact]
     public async Task Exact_identities_are_taken_as_given_without_listing_the_bucket()
     {
-        var s3 = new PrefixOnlyS3("example.com");
+        var s3 = new ListingS3("example.com");
         var identities = new BucketIdentities(s3, _ => Task.FromResult("events"));
 
         IReadOnlyList<string> exact = await identities.ResolveAsync(["example.com", "example.com", "a`[1`].example"], default);
@@ -185,7 +186,7 @@ public sealed class AthenaSqlTests
     [Fact]
     public async Task Patterns_and_no_identity_are_matched_against_the_buckets_identity_prefixes()
     {
-        var s3 = new PrefixOnlyS3("alerts@example.net", "example.com", "mail.example.com", "no-identity");
+        var s3 = new ListingS3("alerts@example.net", "example.com", "mail.example.com", "no-identity");
         var identities = new BucketIdentities(s3, _ => Task.FromResult("events"));
 
         IReadOnlyList<string> matched = await identities.ResolveAsync(["*.example.com", "example.com"], default);

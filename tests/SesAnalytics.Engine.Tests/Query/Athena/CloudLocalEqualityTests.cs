@@ -12,6 +12,7 @@ using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
 using SesAnalytics.Engine.Tests.Aws.Support;
 using SesAnalytics.Engine.Tests.Events;
+using SesAnalytics.Engine.Tests.Support;
 using SesAnalytics.Tests.Shared;
 
 namespace SesAnalytics.Engine.Tests.Query.Athena;
@@ -122,7 +123,7 @@ public sealed class CloudLocalEqualityTests : IDisposable
 
     private AthenaQueries Queries() => new(
         new AthenaQueryRunner(new AthenaClient(_http), NullOutputSink.Instance) { FirstPollDelay = TimeSpan.FromMilliseconds(5) },
-        new BucketIdentities(new PrefixOnlyS3(Identities), _ => Task.FromResult("events")),
+        new BucketIdentities(new ListingS3(Identities), _ => Task.FromResult("events")),
         NullOutputSink.Instance);
 
     /// <summary>Every fixture for both identities on both days, plus a soft bounce to two recipients on one partition.</summary>
