@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Query;
 
@@ -57,7 +58,15 @@ public sealed class GetSesEventCommand : EventQueryCmdlet
     {
         foreach ((Place place, HashSet<string>? messageIds) in _deferred)
         {
-            await ReadAsync(place, messageIds?.ToList() ?? [], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ReadAsync(place, messageIds?.ToList() ?? [], cancellationToken).ConfigureAwait(false);
+            }
+            catch (SesAnalyticsException error) when (_deferred.Count > 1)
+            {
+                // Piped input named several stores or stacks: one that cannot be read is that input's error only.
+                EmitError(error, place.StackName.Length > 0 ? place.StackName : place.StorePath);
+            }
         }
     }
 

@@ -34,6 +34,18 @@ public sealed class GetSesBounceTests : IDisposable
     }
 
     [Fact]
+    public void Get_SesEvent_reads_each_piped_store_and_a_missing_one_is_its_own_error()
+    {
+        ScriptResult result = Run("""
+            @([pscustomobject]@{ Path = "$store-missing" }, [pscustomobject]@{ Path = $store }) | Get-SesEvent -From 2024-03-08 -To 2024-03-09
+            """);
+
+        Assert.Null(result.TerminatingError);
+        Assert.Equal(4, result.Output.Count);
+        Assert.StartsWith("StoreNotFound,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tab_completes_Identity_from_the_stores_identities()
     {
         ScriptResult result = Run("""
