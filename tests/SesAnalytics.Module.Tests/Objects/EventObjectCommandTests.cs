@@ -224,32 +224,24 @@ public sealed class EventObjectCommandTests : IDisposable
         Assert.Empty(result.Warnings);
     }
 
-    [Fact]
-    public void CtrlC_stops_a_read_that_waits_on_S3()
+    [Theory]
+    [InlineData("other.org", "-c.gz", "-ClientSide", "GET")]
+    [InlineData("mail.example.com", "-b.gz", "", "POST")]
+    public void CtrlC_stops_a_read_that_waits_on_S3(string identity, string suffix, string switches, string method)
     {
         _s3.BodyStall = TimeSpan.FromSeconds(60);
+        bool Asked(string verb) => _s3.Requests.Any(r => r.Method == verb && r.Key.EndsWith(suffix, StringComparison.Ordinal));
 
         (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
-            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' -ClientSide {_s3.AwsParameters}",
-            TimeSpan.FromSeconds(3));
+            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/{identity}/Send/{Day}/ses-1-2026-11-24-08-00-00{suffix}' {switches} {_s3.AwsParameters}",
+            () => Asked(method),
+            TimeSpan.FromSeconds(30));
 
         Assert.True(stopTook < TimeSpan.FromSeconds(3), $"Stopping took {stopTook}.");
         Assert.Empty(result.Output);
-        Assert.Contains(_s3.Requests, r => r.Method == "GET" && r.Key.EndsWith("-c.gz", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void CtrlC_stops_an_S3_Select_read_that_waits_on_S3()
-    {
-        _s3.BodyStall = TimeSpan.FromSeconds(60);
-
-        (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
-            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/mail.example.com/Send/{Day}/ses-1-2026-11-24-08-00-00-b.gz' {_s3.AwsParameters}",
-            TimeSpan.FromSeconds(3));
-
-        Assert.True(stopTook < TimeSpan.FromSeconds(3), $"Stopping took {stopTook}.");
-        Assert.Contains(_s3.Requests, r => r.Method == "POST" && r.Key.EndsWith("-b.gz", StringComparison.Ordinal));
-        Assert.DoesNotContain(_s3.Requests, r => r.Method == "GET" && r.Key.EndsWith("-b.gz", StringComparison.Ordinal));
+        Assert.True(Asked(method));
+        // S3 Select stopped is not a refusal: no fallback GET follows it.
+        Assert.True(method == "GET" || !Asked("GET"));
     }
 
     [Fact]
