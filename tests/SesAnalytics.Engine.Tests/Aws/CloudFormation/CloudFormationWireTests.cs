@@ -9,23 +9,13 @@ using SesAnalytics.Engine.Tests.Aws.Conformance;
 using SesAnalytics.Engine.Tests.Aws.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace SesAnalytics.Engine.Tests.Aws.CloudFormation;
 
 /// <summary>A WireMock server on 127.0.0.1 speaking CloudFormation's awsQuery: signing scope, paging, retries, cancellation, secrets.</summary>
-public sealed class CloudFormationWireTests : IDisposable
+public sealed class CloudFormationWireTests : WireServerTests
 {
     private const string Namespace = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-
-    private readonly WireMockServer _server = WireMockServer.Start();
-    private readonly CountingHandler _sent = new();
-
-    public void Dispose()
-    {
-        _server.Stop();
-        _server.Dispose();
-    }
 
     [Fact]
     public async Task Requests_are_signed_for_cloudformation_and_sent_as_a_form()
@@ -34,7 +24,7 @@ public sealed class CloudFormationWireTests : IDisposable
 
         await Client().DescribeStacksAsync(null, default);
 
-        var entry = Assert.Single(await WireMockLog.WaitAsync(_server, 1));
+        var entry = Assert.Single(await WireMockLog.WaitAsync(Server, 1));
         string authorization = entry.RequestMessage.Headers!["Authorization"].Single();
         Assert.Matches(new Regex(@"^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/eu-west-1/cloudformation/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$"), authorization);
         Assert.StartsWith("application/x-www-form-urlencoded", entry.RequestMessage.Headers["Content-Type"].Single(), StringComparison.Ordinal);
@@ -58,7 +48,7 @@ public sealed class CloudFormationWireTests : IDisposable
         }
 
         Assert.Equal(["e6", "e5", "e4", "e3", "e2", "e1"], ids);
-        Assert.Equal(3, _sent.Count);
+        Assert.Equal(3, Sent.Count);
     }
 
     [Fact]
@@ -72,20 +62,20 @@ public sealed class CloudFormationWireTests : IDisposable
         ChangeSet changeSet = await Client().DescribeChangeSetAsync("deploy-1", "ses-analytics", default);
 
         Assert.Equal(["EventsBucket", "DeliveryRole", "DeliveryStream"], changeSet.Changes.Select(c => c.LogicalResourceId));
-        Assert.Equal(2, _sent.Count);
+        Assert.Equal(2, Sent.Count);
     }
 
     [Fact]
     public async Task Throttling_is_retried_and_the_call_succeeds()
     {
-        _server.Given(Request.Create().WithPath("/").UsingPost()).InScenario("throttled").WillSetStateTo("once")
+        Server.Given(Request.Create().WithPath("/").UsingPost()).InScenario("throttled").WillSetStateTo("once")
             .RespondWith(Error(400, "Throttling", "Rate exceeded"));
-        _server.Given(Request.Create().WithPath("/").UsingPost()).InScenario("throttled").WhenStateIs("once")
+        Server.Given(Request.Create().WithPath("/").UsingPost()).InScenario("throttled").WhenStateIs("once")
             .RespondWith(Ok("DeleteStack", string.Empty));
 
         await Client().DeleteStackAsync("ses-analytics", default);
 
-        Assert.Equal(2, _sent.Count);
+        Assert.Equal(2, Sent.Count);
     }
 
     [Fact]
@@ -96,7 +86,7 @@ public sealed class CloudFormationWireTests : IDisposable
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client().DescribeStacksAsync("ses-analytics", default));
 
         Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
-        Assert.Equal(3, _sent.Count);
+        Assert.Equal(3, Sent.Count);
         Assert.Contains("Request ID: rid-wire", error.Message, StringComparison.Ordinal);
     }
 
@@ -126,10 +116,10 @@ public sealed class CloudFormationWireTests : IDisposable
     }
 
     private CloudFormationClient Client() =>
-        new(new AwsHttpClient(TestClients.Options("cloudformation", "CloudFormation", new Uri($"http://127.0.0.1:{_server.Port}/"), _sent)));
+        new(new AwsHttpClient(TestClients.Options("cloudformation", "CloudFormation", new Uri($"http://127.0.0.1:{Server.Port}/"), Sent)));
 
     private void Answer(Func<string, bool> body, IResponseBuilder response) =>
-        _server.Given(Request.Create().WithPath("/").UsingPost().WithBody((string? b) => b is not null && body(b))).RespondWith(response);
+        Server.Given(Request.Create().WithPath("/").UsingPost().WithBody((string? b) => b is not null && body(b))).RespondWith(response);
 
     private static IResponseBuilder Ok(string operation, string inner) =>
         Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/xml").WithBody(AwsQueryConformance.Envelope(Namespace, operation, inner));

@@ -11,7 +11,6 @@ using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Tests.Aws.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
 using WireMock.Types;
 
 namespace SesAnalytics.Engine.Tests.Aws.Http;
@@ -20,7 +19,7 @@ namespace SesAnalytics.Engine.Tests.Aws.Http;
 /// A WireMock server on 127.0.0.1 speaking Firehose's and Athena's awsJson1_1 wire protocol, with faults injected:
 /// signing on the wire, retries and their limit, what is not retried, cancellation, error mapping, secrets.
 /// </summary>
-public sealed class AwsHttpFaultTests : IDisposable
+public sealed class AwsHttpFaultTests : WireServerTests
 {
     private const string ListStreams = "Firehose_20150804.ListDeliveryStreams";
     private const string PutRecordBatch = "Firehose_20150804.PutRecordBatch";
@@ -28,17 +27,6 @@ public sealed class AwsHttpFaultTests : IDisposable
 
     private static readonly Regex SigV4Authorization = new(
         @"^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/(?<date>\d{8})/eu-west-1/(?<service>[a-z0-9-]+)/aws4_request, SignedHeaders=(?<headers>[a-z0-9-]+(;[a-z0-9-]+)*), Signature=[0-9a-f]{64}$");
-
-    private readonly WireMockServer _server = WireMockServer.Start();
-    private readonly CountingHandler _sent = new();
-
-    private Uri Endpoint => new($"http://127.0.0.1:{_server.Port}/");
-
-    public void Dispose()
-    {
-        _server.Stop();
-        _server.Dispose();
-    }
 
     [Fact]
     public async Task Every_request_carries_a_well_formed_SigV4_signature_for_the_service_region_and_date()
@@ -68,17 +56,17 @@ public sealed class AwsHttpFaultTests : IDisposable
     [Fact]
     public async Task Throttling_is_retried_and_the_call_succeeds()
     {
-        _server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", ListStreams))
+        Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", ListStreams))
             .InScenario("throttled").WillSetStateTo("once").RespondWith(Throttled());
-        _server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", ListStreams))
+        Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", ListStreams))
             .InScenario("throttled").WhenStateIs("once").WillSetStateTo("twice").RespondWith(Throttled());
-        _server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", ListStreams))
+        Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", ListStreams))
             .InScenario("throttled").WhenStateIs("twice").RespondWith(Response.Create().WithStatusCode(200).WithBody(ListedStreams));
 
         ListDeliveryStreamsResponse list = await Firehose().ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default);
 
         Assert.Equal(["ses-events"], list.DeliveryStreamNames);
-        Assert.Equal(3, _sent.Count);
+        Assert.Equal(3, Sent.Count);
     }
 
     [Fact]
@@ -88,7 +76,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Firehose(maxAttempts: 4).ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
 
-        Assert.Equal(4, _sent.Count);
+        Assert.Equal(4, Sent.Count);
         Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
         Assert.Equal("ThrottlingException", error.ErrorCode);
         Assert.Contains("(Service: Firehose; Status: 400; Error: ThrottlingException; Request ID: rid-throttled)", error.Message, StringComparison.Ordinal);
@@ -102,7 +90,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Firehose(maxAttempts: 1).ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
 
-        Assert.Equal(1, _sent.Count);
+        Assert.Equal(1, Sent.Count);
         Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
     }
 
@@ -116,7 +104,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Firehose().ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
 
-        Assert.Equal(3, _sent.Count);
+        Assert.Equal(3, Sent.Count);
         Assert.Equal(code == "SlowDown" ? ErrorKind.LimitsExceeded : ErrorKind.ResourceUnavailable, error.Kind);
         Assert.Contains("Request ID: rid-5xx", error.Message, StringComparison.Ordinal);
     }
@@ -128,7 +116,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Firehose().PutRecordsAsync("ses-events", [[1, 2, 3]], default));
 
-        Assert.Equal(1, _sent.Count);
+        Assert.Equal(1, Sent.Count);
         Assert.Equal(ErrorKind.ResourceUnavailable, error.Kind);
     }
 
@@ -139,7 +127,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         await Assert.ThrowsAsync<AwsServiceException>(() => Firehose().PutRecordsAsync("ses-events", [[1, 2, 3]], default));
 
-        Assert.Equal(3, _sent.Count);
+        Assert.Equal(3, Sent.Count);
     }
 
     [Theory]
@@ -155,7 +143,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Firehose().ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
 
-        Assert.Equal(1, _sent.Count);
+        Assert.Equal(1, Sent.Count);
         Assert.Equal(kind, error.Kind);
         Assert.Equal(code, error.ErrorId);
         Assert.Equal("rid-client", error.RequestId);
@@ -172,11 +160,11 @@ public sealed class AwsHttpFaultTests : IDisposable
         Answer(PutRecordBatch, Response.Create().WithFault(fault));
 
         var listError = await Assert.ThrowsAsync<SesAnalyticsException>(() => Firehose().ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
-        int afterList = _sent.Count;
+        int afterList = Sent.Count;
         var putError = await Assert.ThrowsAsync<SesAnalyticsException>(() => Firehose().PutRecordsAsync("ses-events", [[1]], default));
 
         Assert.Equal(3, afterList);
-        Assert.Equal(4, _sent.Count);
+        Assert.Equal(4, Sent.Count);
         Assert.Equal(ErrorKind.InvalidData, listError.Kind);
         Assert.Equal("AwsMalformedResponse", putError.ErrorId);
         SecretAssert.NoSecrets(listError);
@@ -189,14 +177,14 @@ public sealed class AwsHttpFaultTests : IDisposable
         listener.Start();
         _ = ResetEveryConnectionAsync(listener);
         var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        var options = TestClients.Options("firehose", "Firehose", endpoint, _sent);
+        var options = TestClients.Options("firehose", "Firehose", endpoint, Sent);
 
         var listError = await Assert.ThrowsAsync<SesAnalyticsException>(() => new FirehoseClient(new AwsHttpClient(options)).ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
-        int afterList = _sent.Count;
+        int afterList = Sent.Count;
         var putError = await Assert.ThrowsAsync<SesAnalyticsException>(() => new FirehoseClient(new AwsHttpClient(options)).PutRecordsAsync("ses-events", [[1]], default));
 
         Assert.Equal(3, afterList);
-        Assert.Equal(4, _sent.Count);
+        Assert.Equal(4, Sent.Count);
         Assert.Equal(ErrorKind.ConnectionError, listError.Kind);
         Assert.Equal("AwsConnectionFailed", putError.ErrorId);
         SecretAssert.NoSecrets(listError);
@@ -206,13 +194,13 @@ public sealed class AwsHttpFaultTests : IDisposable
     public async Task A_slow_answer_times_out_per_attempt_and_is_retried_to_the_limit()
     {
         Answer(ListStreams, Response.Create().WithStatusCode(200).WithBody(ListedStreams).WithDelay(TimeSpan.FromSeconds(2)));
-        var options = TestClients.Options("firehose", "Firehose", Endpoint, _sent, maxAttempts: 2) with { AttemptTimeout = TimeSpan.FromMilliseconds(200) };
+        var options = TestClients.Options("firehose", "Firehose", Endpoint, Sent, maxAttempts: 2) with { AttemptTimeout = TimeSpan.FromMilliseconds(200) };
 
         var stopwatch = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<SesAnalyticsException>(() => new FirehoseClient(new AwsHttpClient(options)).ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), default));
 
         Assert.Equal(ErrorKind.OperationTimeout, error.Kind);
-        Assert.Equal(2, _sent.Count);
+        Assert.Equal(2, Sent.Count);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), stopwatch.Elapsed.ToString());
     }
 
@@ -226,14 +214,14 @@ public sealed class AwsHttpFaultTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Firehose().ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), cancellation.Token));
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.3), stopwatch.Elapsed.ToString());
-        Assert.Equal(1, _sent.Count);
+        Assert.Equal(1, Sent.Count);
     }
 
     [Fact]
     public async Task Cancellation_aborts_a_backoff_delay_within_a_second()
     {
         Answer(ListStreams, Throttled());
-        var options = TestClients.Options("firehose", "Firehose", Endpoint, _sent) with { BaseDelay = TimeSpan.FromSeconds(30), MaxBackoff = TimeSpan.FromSeconds(30) };
+        var options = TestClients.Options("firehose", "Firehose", Endpoint, Sent) with { BaseDelay = TimeSpan.FromSeconds(30), MaxBackoff = TimeSpan.FromSeconds(30) };
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var stopwatch = Stopwatch.StartNew();
@@ -241,7 +229,7 @@ public sealed class AwsHttpFaultTests : IDisposable
             () => new FirehoseClient(new AwsHttpClient(options)).ListDeliveryStreamsAsync(new ListDeliveryStreamsRequest(), cancellation.Token));
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.3), stopwatch.Elapsed.ToString());
-        Assert.Equal(1, _sent.Count);
+        Assert.Equal(1, Sent.Count);
     }
 
     [Fact]
@@ -253,7 +241,7 @@ public sealed class AwsHttpFaultTests : IDisposable
 
         Assert.Equal("AwsMalformedResponse", error.ErrorId);
         Assert.Equal(ErrorKind.InvalidData, error.Kind);
-        Assert.Equal(3, _sent.Count);
+        Assert.Equal(3, Sent.Count);
         Assert.Contains("rid-bad", error.Message, StringComparison.Ordinal);
     }
 
@@ -278,12 +266,12 @@ public sealed class AwsHttpFaultTests : IDisposable
     private async Task<List<WireMock.Logging.ILogEntry>> LoggedAsync(int count)
     {
         var waited = Stopwatch.StartNew();
-        while (_server.LogEntries.Count() < count && waited.Elapsed < TimeSpan.FromSeconds(5))
+        while (Server.LogEntries.Count() < count && waited.Elapsed < TimeSpan.FromSeconds(5))
         {
             await Task.Delay(10);
         }
 
-        var entries = _server.LogEntries.ToList();
+        var entries = Server.LogEntries.ToList();
         Assert.Equal(count, entries.Count);
         return entries;
     }
@@ -306,10 +294,10 @@ public sealed class AwsHttpFaultTests : IDisposable
     }
 
     private FirehoseClient Firehose(int maxAttempts = 3) =>
-        new(new AwsHttpClient(TestClients.Options("firehose", "Firehose", Endpoint, _sent, maxAttempts)));
+        new(new AwsHttpClient(TestClients.Options("firehose", "Firehose", Endpoint, Sent, maxAttempts)));
 
     private void Answer(string target, IResponseBuilder response) =>
-        _server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", target)).RespondWith(response);
+        Server.Given(Request.Create().WithPath("/").UsingPost().WithHeader("X-Amz-Target", target)).RespondWith(response);
 
     private static IResponseBuilder Throttled() => Error(400, "ThrottlingException", "rid-throttled");
 

@@ -1,7 +1,7 @@
 namespace SesAnalytics.Engine.Tests.Aws.Support;
 
 /// <summary>Counts the requests that really left the client (a server's log only shows those it finished answering).</summary>
-internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
+public sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
 {
     private int _count;
 
