@@ -73,6 +73,20 @@ public sealed class CommandConventionTests
         Assert.Contains(name, code, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void The_about_topic_explains_the_module_and_names_every_command()
+    {
+        ScriptResult result = ModuleSession.Run("Get-Help about_SesAnalytics");
+
+        result.AssertSuccess();
+        string text = string.Concat(result.Output.Select(o => o.BaseObject.ToString()));
+        Assert.Contains("about_SesAnalytics", text, StringComparison.Ordinal);
+        foreach (string name in Commands.Value.Select(c => c.Name))
+        {
+            Assert.Contains(name, text, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(CommandNames))]
     public void CommandsThatChangeThingsSupportWhatIf(string name)
