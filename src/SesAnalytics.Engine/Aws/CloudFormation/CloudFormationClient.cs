@@ -123,13 +123,22 @@ public sealed class CloudFormationClient : ICloudFormationClient
             static _ => true,
             cancellationToken);
 
-    public Task DeleteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken) =>
-        InvokeAsync(
-            Form("DeleteChangeSet").Add("ChangeSetName", changeSetName).Add("StackName", stackName),
-            idempotent: true,
-            changeSetName,
-            static _ => true,
-            cancellationToken);
+    public async Task DeleteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InvokeAsync(
+                Form("DeleteChangeSet").Add("ChangeSetName", changeSetName).Add("StackName", stackName),
+                idempotent: true,
+                changeSetName,
+                static _ => true,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SesAnalyticsException error) when (error.ErrorId == "ChangeSetNotFound")
+        {
+            // Gone already: a retry after a lost answer, or CloudFormation's own clean-up. Either way it is deleted.
+        }
+    }
 
     public async Task<IReadOnlyList<StackDescription>> DescribeStacksAsync(string? stackName, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public interface ICloudFormationClient
 
     Task ExecuteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the change set; one that no longer exists counts as deleted (DeleteChangeSet has no client token).</summary>
     Task DeleteChangeSetAsync(string changeSetName, string? stackName, CancellationToken cancellationToken);
 
     /// <summary>Every stack (all pages), or the one named; a stack that does not exist is a StackNotFound error.</summary>

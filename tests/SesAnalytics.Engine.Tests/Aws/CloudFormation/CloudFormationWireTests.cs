@@ -79,6 +79,19 @@ public sealed class CloudFormationWireTests : WireServerTests
     }
 
     [Fact]
+    public async Task A_change_set_deleted_before_a_retry_counts_as_deleted()
+    {
+        Server.Given(Request.Create().WithPath("/").UsingPost()).InScenario("lost answer").WillSetStateTo("deleted")
+            .RespondWith(Error(503, "ServiceUnavailable", "Service unavailable"));
+        Server.Given(Request.Create().WithPath("/").UsingPost()).InScenario("lost answer").WhenStateIs("deleted")
+            .RespondWith(Error(404, "ChangeSetNotFound", "ChangeSet [deploy-1] does not exist"));
+
+        await Client().DeleteChangeSetAsync("deploy-1", "ses-analytics", default);
+
+        Assert.Equal(2, Sent.Count);
+    }
+
+    [Fact]
     public async Task Throttling_past_the_attempt_limit_is_LimitsExceeded()
     {
         Answer(_ => true, Error(400, "Throttling", "Rate exceeded"));
