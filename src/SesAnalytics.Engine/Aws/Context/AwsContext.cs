@@ -74,8 +74,11 @@ public sealed class AwsContext
             }
         }
 
-        return new Uri($"https://{service.EndpointPrefix}.{Region}.{DnsSuffix}/");
+        return RegionalEndpoint(service);
     }
+
+    /// <summary>AWS's own endpoint of <paramref name="service"/> in this region, as used when nothing overrides it.</summary>
+    public Uri RegionalEndpoint(AwsService service) => new($"https://{service.EndpointPrefix}.{Region}.{DnsSuffix}/");
 
     /// <summary>What a protocol client for <paramref name="service"/> needs: endpoint, region, signing name, credentials.</summary>
     public AwsClientOptions ClientOptions(AwsService service, int maxAttempts = 3) => new()

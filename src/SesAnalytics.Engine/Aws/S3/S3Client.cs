@@ -32,9 +32,9 @@ public sealed class S3Client : IS3Client
             RetryMode = RequestRetryMode.Standard,
             MaxErrorRetry = maxAttempts - 1,
         };
-        Uri endpoint = context.EndpointFor(AwsService.S3);
-        Uri awsEndpoint = new($"https://{AwsService.S3.EndpointPrefix}.{context.Region}.{context.DnsSuffix}/");
-        if (endpoint == awsEndpoint)
+        Uri endpoint = options.Endpoint;
+        bool isAwsEndpoint = endpoint == context.RegionalEndpoint(AwsService.S3);
+        if (isAwsEndpoint)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(context.Region);
         }
@@ -47,7 +47,7 @@ public sealed class S3Client : IS3Client
 
         _s3 = new AmazonS3Client(context.Credentials, config);
         _http = new AwsHttpClient(options);
-        _select = new S3Select(_http, new S3Addressing(endpoint, endpoint == awsEndpoint));
+        _select = new S3Select(_http, new S3Addressing(endpoint, isAwsEndpoint));
     }
 
     public async IAsyncEnumerable<S3ObjectSummary> ListObjectsAsync(string bucketName, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class StsCallerIdentity : ICallerIdentity, IDisposable
 
         Uri endpoint = context.EndpointFor(AwsService.Sts);
         var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = maxAttempts - 1 };
-        if (endpoint != RegionalEndpoint(context))
+        if (endpoint != context.RegionalEndpoint(AwsService.Sts))
         {
             config.ServiceURL = endpoint.ToString();
             config.AuthenticationRegion = context.Region;
@@ -70,8 +70,6 @@ public sealed class StsCallerIdentity : ICallerIdentity, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static Uri RegionalEndpoint(AwsContext context) => new($"https://{AwsService.Sts.EndpointPrefix}.{context.Region}.{context.DnsSuffix}/");
 
     private string[] Secrets()
     {
