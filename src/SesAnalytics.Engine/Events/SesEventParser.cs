@@ -103,7 +103,7 @@ public static class SesEventParser
 
         string typeName = root.String("eventType") ?? root.String("notificationType")
             ?? throw Invalid($"The record has neither 'eventType' nor 'notificationType', so it is not an SES event: {Quote(text)}.", record);
-        if (typeName.Length == 0 || !char.IsLetter(typeName[0]) || !SesEventTypes.TryParse(typeName, out SesEventType type))
+        if (!SesEventTypes.TryParse(typeName, out SesEventType type))
         {
             throw Invalid(
                 $"The record's event type '{Shorten(typeName)}' is not one SES publishes ({string.Join(", ", SesEventTypes.All.Select(t => t.WireName()))}): {Quote(text)}.",

@@ -16,6 +16,11 @@ public static class SesEventTypes
         _ => type.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>Whether the type's own object carries the event's <c>timestamp</c>; Send, Reject and Rendering Failure
+    /// events have only the mail's.</summary>
+    public static bool HasOwnTimestamp(this SesEventType type) =>
+        type is not (SesEventType.Send or SesEventType.Reject or SesEventType.RenderingFailure);
+
     /// <summary>Accepts the wire name, the enum name, or an SNS notification type, ignoring case.</summary>
     public static bool TryParse(string? text, out SesEventType type)
     {
@@ -25,7 +30,17 @@ public static class SesEventTypes
             return false;
         }
 
+        // By name only: Enum.TryParse would also take "7" and "Bounce, Open" (flags OR-ed into another type).
         string compact = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-        return Enum.TryParse(compact, ignoreCase: true, out type) && Enum.IsDefined(type);
+        foreach (SesEventType candidate in All)
+        {
+            if (candidate.ToString().Equals(compact, StringComparison.OrdinalIgnoreCase))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -19,7 +19,7 @@ public static class EventTime
 
         string? typeName = TextOf(record, "eventType") ?? TextOf(record, "notificationType");
         if (SesEventTypes.TryParse(typeName, out SesEventType type)
-            && type is not (SesEventType.Send or SesEventType.Reject or SesEventType.RenderingFailure)
+            && type.HasOwnTimestamp()
             && record.TryGetProperty(type.DetailMember(), out JsonElement details)
             && details.ValueKind == JsonValueKind.Object
             && SesTimestamp.TryParse(TextOf(details, "timestamp"), out DateTimeOffset own))

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning.Jq;
 
@@ -309,7 +310,7 @@ public sealed partial class SesEventImport : IDisposable
             pruner.Keep([name]);
         }
 
-        foreach (string detail in new[] { "mail", "bounce", "complaint", "delivery", "open", "click", "deliveryDelay", "subscription" })
+        foreach (string detail in SesEventTypes.All.Where(t => t.HasOwnTimestamp()).Select(t => t.DetailMember()).Prepend("mail"))
         {
             pruner.Keep([detail, "timestamp"]);
         }

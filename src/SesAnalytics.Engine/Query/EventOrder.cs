@@ -14,7 +14,7 @@ internal static class EventOrder
     private static readonly IReadOnlyList<string> TimePaths =
     [
         .. SesEventTypes.All
-            .Where(t => t is not (SesEventType.Send or SesEventType.Reject or SesEventType.RenderingFailure))
+            .Where(t => t.HasOwnTimestamp())
             .Select(t => $"$.{t.DetailMember()}.timestamp"),
         "$.mail.timestamp",
     ];

@@ -209,6 +209,7 @@ public sealed class SesEventParserTests
     [InlineData("{\"Type\":\"Notification\",\"Message\":\"hello\"}", "not valid JSON")]
     [InlineData("{\"notificationType\":\"Received\",\"mail\":{\"timestamp\":\"2024-01-01T00:00:00Z\"}}", "'Received' is not one SES publishes")]
     [InlineData("{\"eventType\":\"2\",\"mail\":{\"timestamp\":\"2024-01-01T00:00:00Z\"}}", "'2' is not one SES publishes")]
+    [InlineData("{\"eventType\":\"Bounce, Open\",\"mail\":{\"timestamp\":\"2024-01-01T00:00:00Z\"}}", "'Bounce, Open' is not one SES publishes")]
     [InlineData("{\"eventType\":\"Send\"}", "no 'mail' object")]
     [InlineData("{\"eventType\":\"Send\",\"mail\":{\"messageId\":\"m\"}}", "no valid 'mail.timestamp'")]
     public void RejectsWhatIsNotAnSesEvent(string json, string expected)
