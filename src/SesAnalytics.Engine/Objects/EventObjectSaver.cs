@@ -40,44 +40,53 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
         long done = 0;
         int copied = 0, skipped = 0;
         long bytesCopied = 0;
-        foreach (EventObject item in objects)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string local = LocalPath(root, item);
-            string relative = Path.GetRelativePath(root, local).Replace(Path.DirectorySeparatorChar, '/');
-            if (manifest.IsCurrent(relative, item.Size, item.ETag) && File.Exists(local) && new FileInfo(local).Length == item.Size)
+            foreach (EventObject item in objects)
             {
-                skipped++;
+                cancellationToken.ThrowIfCancellationRequested();
+                string local = LocalPath(root, item);
+                string relative = Path.GetRelativePath(root, local).Replace(Path.DirectorySeparatorChar, '/');
+                if (manifest.IsCurrent(relative, item.Size, item.ETag) && File.Exists(local) && new FileInfo(local).Length == item.Size)
+                {
+                    skipped++;
+                    done += item.Size;
+                    Report(done, total, item);
+                    continue;
+                }
+
+                if (!await shouldCopy(item, local).ConfigureAwait(false))
+                {
+                    done += item.Size;
+                    continue;
+                }
+
+                try
+                {
+                    long start = done;
+                    (long size, string eTag) = await CopyAsync(item, local, written => Report(start + written, total, item), cancellationToken).ConfigureAwait(false);
+                    manifest.Record(relative, size, eTag);
+                    copied++;
+                    bytesCopied += size;
+                }
+                catch (SesAnalyticsException error)
+                {
+                    sink.Error(error);
+                }
+                catch (IOException error)
+                {
+                    sink.Error(new SesAnalyticsException("SaveObjectFailed", ErrorKind.WriteError, $"Could not write '{local}' for s3://{item.BucketName}/{item.Key}: {error.Message}", local, error));
+                }
+
                 done += item.Size;
                 Report(done, total, item);
-                continue;
+                manifest.SaveIfDue();
             }
-
-            if (!await shouldCopy(item, local).ConfigureAwait(false))
-            {
-                done += item.Size;
-                continue;
-            }
-
-            try
-            {
-                long start = done;
-                (long size, string eTag) = await CopyAsync(item, local, written => Report(start + written, total, item), cancellationToken).ConfigureAwait(false);
-                manifest.Record(relative, size, eTag);
-                copied++;
-                bytesCopied += size;
-            }
-            catch (SesAnalyticsException error)
-            {
-                sink.Error(error);
-            }
-            catch (IOException error)
-            {
-                sink.Error(new SesAnalyticsException("SaveObjectFailed", ErrorKind.WriteError, $"Could not write '{local}' for s3://{item.BucketName}/{item.Key}: {error.Message}", local, error));
-            }
-
-            done += item.Size;
-            Report(done, total, item);
+        }
+        finally
+        {
+            // Also when stopped part-way: what was copied stays recorded.
+            manifest.Save();
         }
 
         sink.Progress(new ProgressReport(ProgressId, Activity, "Done", 100, Completed: true));

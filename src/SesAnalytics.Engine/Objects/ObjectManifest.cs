@@ -4,9 +4,9 @@ namespace SesAnalytics.Engine.Objects;
 
 /// <summary>
 /// The sidecar <c>.sesanalytics/objects.json</c> of a store: for each copied file (path relative to the store, with
-/// <c>/</c>), the size and ETag of the S3 object it came from. An entry is written only after its file is in place, and
-/// the manifest itself is replaced atomically, so a crash at any point leaves at worst a file without an entry, which
-/// the next run copies again.
+/// <c>/</c>), the size and ETag of the S3 object it came from. An entry is recorded only after its file is in place, and
+/// the manifest is written every few hundred entries and at the end, each time replaced atomically, so a crash at any
+/// point leaves at worst files without an entry, which the next run copies again.
 /// </summary>
 internal sealed class ObjectManifest
 {
@@ -14,8 +14,12 @@ internal sealed class ObjectManifest
 
     private const string FileName = "objects.json";
 
+    /// <summary>Entries recorded between writes: rewriting the manifest per object would make a long copy quadratic.</summary>
+    private const int SaveEvery = 256;
+
     private readonly string _path;
     private readonly Dictionary<string, Entry> _entries;
+    private int _unsaved;
 
     private ObjectManifest(string path, Dictionary<string, Entry> entries)
     {
@@ -49,6 +53,26 @@ internal sealed class ObjectManifest
     public void Record(string relativePath, long size, string eTag)
     {
         _entries[relativePath] = new Entry(size, eTag);
+        _unsaved++;
+    }
+
+    /// <summary>Writes the manifest once enough entries wait for it.</summary>
+    public void SaveIfDue()
+    {
+        if (_unsaved >= SaveEvery)
+        {
+            Save();
+        }
+    }
+
+    /// <summary>Writes the entries recorded since the last write, if any.</summary>
+    public void Save()
+    {
+        if (_unsaved == 0)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         string temp = _path + ".tmp";
         using (FileStream file = new(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -58,6 +82,7 @@ internal sealed class ObjectManifest
         }
 
         File.Move(temp, _path, overwrite: true);
+        _unsaved = 0;
     }
 
     internal sealed record Entry(long Size, string ETag);
