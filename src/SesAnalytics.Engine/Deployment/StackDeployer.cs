@@ -15,7 +15,7 @@ public sealed class StackDeployer
 {
     private static readonly TimeSpan ChangeSetPoll = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a cancelled update's CancelUpdateStack call may take (PowerShell waits 5 s for a stopped command).</summary>
+    /// <summary>How long a clean-up call after Ctrl+C may take (PowerShell waits 5 s for a stopped command).</summary>
     private static readonly TimeSpan CancelUpdateTimeout = TimeSpan.FromSeconds(4);
 
     private readonly ICloudFormationClient _cloudFormation;
@@ -130,7 +130,13 @@ public sealed class StackDeployer
             return new DeploymentResult(DeploymentOutcome.UpToDate, _catalog.ToStack(existing));
         }
 
-        ThrowIfFailed(changeSet, deployment.StackName);
+        if (changeSet.Status == "FAILED")
+        {
+            // Of no use, and it would stay listed on the stack.
+            await _cloudFormation.DeleteChangeSetAsync(name, deployment.StackName, CancellationToken.None).ConfigureAwait(false);
+            ThrowIfFailed(changeSet, deployment.StackName);
+        }
+
         foreach (ResourceChange change in changeSet.Changes)
         {
             _sink.Verbose($"{change.Action} {change.LogicalResourceId} ({change.ResourceType}), replacement: {change.Replacement ?? "-"}");
@@ -208,16 +214,34 @@ public sealed class StackDeployer
         };
         await _cloudFormation.CreateChangeSetAsync(request, cancellationToken).ConfigureAwait(false);
         TimeSpan delay = _polling.FirstDelay < ChangeSetPoll ? _polling.FirstDelay : ChangeSetPoll;
-        while (true)
+        try
         {
-            ChangeSet changeSet = await _cloudFormation.DescribeChangeSetAsync(name, deployment.StackName, cancellationToken).ConfigureAwait(false);
-            if (changeSet.Status is "CREATE_COMPLETE" or "FAILED")
+            while (true)
             {
-                return (name, changeSet);
+                ChangeSet changeSet = await _cloudFormation.DescribeChangeSetAsync(name, deployment.StackName, cancellationToken).ConfigureAwait(false);
+                if (changeSet.Status is "CREATE_COMPLETE" or "FAILED")
+                {
+                    return (name, changeSet);
+                }
+
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = _polling.Next(delay);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before anything was executed: leave no change set behind on the stack.
+            using var timeout = new CancellationTokenSource(CancelUpdateTimeout);
+            try
+            {
+                await _cloudFormation.DeleteChangeSetAsync(name, deployment.StackName, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is SesAnalyticsException or OperationCanceledException)
+            {
+                _sink.Warning($"The change set '{name}' of the stack '{deployment.StackName}' could not be deleted ({error.Message}); delete it in the CloudFormation console.");
             }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            delay = _polling.Next(delay);
+            throw;
         }
     }
 

@@ -81,6 +81,20 @@ public sealed class StackDeployerTests
     }
 
     [Fact]
+    public async Task A_change_set_CloudFormation_could_not_prepare_is_deleted_and_its_reason_reported()
+    {
+        _cloudFormation.Exists = true;
+        _cloudFormation.ChangeSet = _cloudFormation.ChangeSet with { Status = "FAILED", StatusReason = "Parameter validation failed" };
+
+        var error = await Assert.ThrowsAsync<SesAnalyticsException>(() => Deployer().DeployAsync(Deployment(), default));
+
+        Assert.Equal("ChangeSetFailed", error.ErrorId);
+        Assert.Contains("Parameter validation failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DeleteChangeSet", _cloudFormation.Calls);
+        Assert.DoesNotContain("ExecuteChangeSet", _cloudFormation.Calls);
+    }
+
+    [Fact]
     public async Task A_rollback_names_the_failed_resources_of_this_operation_and_their_reasons()
     {
         _cloudFormation.History("UPDATE_FAILED");
