@@ -27,12 +27,15 @@ public sealed class NewSesAnalyticsStackCommand : AwsCmdlet, IDynamicParameters
     protected override void Prepare()
     {
         base.Prepare();
-        _whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter { IsPresent: true };
+        // -WhatIf, or $WhatIfPreference when it is not given, as ShouldProcess itself decides.
+        _whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
     }
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        var deployment = new StackDeployment(StackName, _template.ToOptions()) { Tags = _template.Tags(), NoWait = NoWait };
+        var deployment = new StackDeployment(StackName, _template.ToOptions()) { NoWait = NoWait };
         using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
         var deployer = new StackDeployer(new CloudFormationClient(http), Aws.Region, Sink);
         if (_whatIf)

@@ -50,18 +50,20 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     [Parameter(ParameterSetName = S3Set)]
     public SwitchParameter ClientSide { get; set; }
 
-    /// <summary>Local files need no AWS settings: the context is resolved with the first object from S3 instead.</summary>
+    protected override bool RequiresAws => ParameterSetName == S3Set;
+
+    /// <summary>Local files need no AWS settings: the context is resolved with the first object from S3 instead, once
+    /// piped objects have chosen the parameter set (<see cref="PrepareRecord"/>).</summary>
     protected override void Prepare()
     {
     }
 
-    /// <summary>On the pipeline thread, once piped objects have chosen the parameter set.</summary>
     protected override void PrepareRecord()
     {
-        if (ParameterSetName == S3Set && _s3 is null)
+        base.PrepareRecord();
+        if (RequiresAws)
         {
-            base.Prepare();
-            _s3 = CreateS3Client();
+            _s3 ??= CreateS3Client();
         }
     }
 
@@ -105,11 +107,7 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
         }
         catch (SesAnalyticsException error)
         {
-            ErrorRecord record = ErrorRecords.From(error);
-            EmitError(new ErrorRecord(error, error.ErrorId, record.CategoryInfo.Category, target)
-            {
-                ErrorDetails = new ErrorDetails($"'{target}': {error.Message}"),
-            });
+            EmitErrorAbout(error, target);
         }
     }
 
@@ -125,16 +123,20 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
         }
         catch (SesAnalyticsException error)
         {
-            ErrorRecord record = ErrorRecords.From(error);
-            EmitError(new ErrorRecord(error, error.ErrorId, record.CategoryInfo.Category, file)
-            {
-                ErrorDetails = new ErrorDetails($"'{file}': {error.Message}"),
-            });
+            EmitErrorAbout(error, file);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             EmitError(error, file);
         }
+    }
+
+    /// <summary>The error of one object or file, its message led by which one: a pipeline reads many.</summary>
+    private void EmitErrorAbout(SesAnalyticsException error, string target)
+    {
+        ErrorRecord record = ErrorRecords.From(error, target);
+        record.ErrorDetails = new ErrorDetails($"'{target}': {error.Message}");
+        EmitError(record);
     }
 
     private List<string> ResolveFiles()

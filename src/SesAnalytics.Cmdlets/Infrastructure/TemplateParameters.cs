@@ -49,7 +49,7 @@ public sealed class TemplateParameters
     [ValidateNotNull]
     public Hashtable Tag { get; set; } = [];
 
-    public IReadOnlyDictionary<string, string> Tags() => Tag.Cast<DictionaryEntry>().ToDictionary(
+    private IReadOnlyDictionary<string, string> Tags() => Tag.Cast<DictionaryEntry>().ToDictionary(
         entry => Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
         entry => Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? string.Empty);
 

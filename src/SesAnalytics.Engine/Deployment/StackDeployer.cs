@@ -282,7 +282,7 @@ public sealed class StackDeployer
 
     private static List<StackTag> Tags(StackDeployment deployment) =>
     [
-        .. deployment.Tags.Where(t => t.Key != StackTags.ManagedBy && t.Key != StackTags.Version).Select(t => new StackTag(t.Key, t.Value)),
+        .. deployment.Options.Tags.Where(t => t.Key != StackTags.ManagedBy && t.Key != StackTags.Version).Select(t => new StackTag(t.Key, t.Value)),
         new StackTag(StackTags.ManagedBy, StackTags.ManagedByValue),
         new StackTag(StackTags.Version, StackTags.ModuleVersion),
     ];

@@ -234,8 +234,6 @@ public sealed class StackDeployerTests
 
     private StackDeployer Deployer() => new(_cloudFormation, "us-east-1", _sink, Fast);
 
-    private static StackDeployment Deployment() => new("ses-analytics", new TemplateOptions())
-    {
-        Tags = new Dictionary<string, string> { ["team"] = "mail" },
-    };
+    private static StackDeployment Deployment() =>
+        new("ses-analytics", new TemplateOptions { Tags = new Dictionary<string, string> { ["team"] = "mail" } });
 }

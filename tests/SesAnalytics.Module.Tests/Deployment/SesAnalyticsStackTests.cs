@@ -81,6 +81,18 @@ public sealed class SesAnalyticsStackTests : IDisposable
     }
 
     [Fact]
+    public void WhatIfPreference_previews_like_WhatIf()
+    {
+        _cloudFormation.Exists = true;
+
+        ScriptResult result = ModuleSession.Run($"$WhatIfPreference = $true; New-SesAnalyticsStack ses-analytics -Verbose {_cloudFormation.Parameters}");
+
+        result.AssertSuccess();
+        Assert.Contains(result.Verbose, v => v.Message == "Modify DeliveryStream (AWS::KinesisFirehose::DeliveryStream), replacement: False");
+        Assert.Empty(_cloudFormation.Actions.Intersect(Mutating));
+    }
+
+    [Fact]
     public void Ctrl_C_while_a_creation_runs_stops_within_a_second_and_cancels_or_deletes_nothing()
     {
         _cloudFormation.Statuses.Enqueue("CREATE_IN_PROGRESS");
