@@ -72,7 +72,7 @@ public sealed class GetSesEventCommand : EventQueryCmdlet
 
     private async Task ReadAsync(Place place, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
-        var query = new EventQuery(Identity ?? [], EventType?.Distinct().ToList() ?? SesEventTypes.All, Days, [], Recipient ?? []);
+        var query = new EventQuery(Identity ?? [], EventType ?? SesEventTypes.All, Days, [], Recipient ?? []);
         if (InCloud)
         {
             (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(place.StackName, cancellationToken).ConfigureAwait(false);

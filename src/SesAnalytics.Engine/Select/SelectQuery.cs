@@ -63,8 +63,8 @@ public sealed class SelectQuery
     public async IAsyncEnumerable<string> EvaluateAsync(Stream input, bool gzip, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await using Stream source = gzip ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : new NonClosingStream(input);
-        using var reader = new StreamReader(source, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        await using GZipStream? gunzip = gzip ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : null;
+        using var reader = new StreamReader(gunzip ?? input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var evaluator = new RecordEvaluator(_sourceAlias);
         List<AggregateState> states = _aggregates.Select(a => new AggregateState(a)).ToList();
         long emitted = 0;

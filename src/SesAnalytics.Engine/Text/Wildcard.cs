@@ -15,13 +15,10 @@ public sealed class Wildcard
     public Wildcard(string pattern)
     {
         Pattern = pattern;
-        HasWildcards = ContainsWildcards(pattern);
         _regex = new Regex(ToRegex(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
     }
 
     public string Pattern { get; }
-
-    public bool HasWildcards { get; }
 
     /// <summary>The literal text when the pattern has no wildcards (escapes removed).</summary>
     public string Literal => Unescape(Pattern);

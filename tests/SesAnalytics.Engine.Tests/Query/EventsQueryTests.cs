@@ -30,6 +30,17 @@ public sealed class EventsQueryTests : IDisposable
     }
 
     [Fact]
+    public void A_type_named_twice_reads_its_events_once()
+    {
+        _store.Add("example.com", "Send", Day, SesRecords.Send("example.com", "s@example.net"));
+
+        var query = new EventQuery([], [SesEventType.Send, SesEventType.Send], new DayRange(Day, Day), [], []);
+
+        Assert.Single(LocalStoreQueries.Events(_store.Root, query, [], new RecordingSink(), default));
+        Assert.Equal([SesEventType.Send], query.EventTypes);
+    }
+
+    [Fact]
     public void A_line_that_is_not_an_SES_event_is_reported_with_its_partition_and_skipped()
     {
         _store.Add("example.com", "Send", Day, """{"eventType":"Nonsense"}""", SesRecords.Send("example.com", "s@example.net"));
