@@ -16,6 +16,8 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 
     private SesEventImport? _import;
     private int _textCount;
+    private string _destination = string.Empty;
+    private List<string> _files = [];
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
@@ -54,11 +56,20 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
         base.Dispose();
     }
 
+    /// <summary>Paths are resolved here, on the pipeline thread, where session state may be read.</summary>
+    protected override void Prepare() => _destination = GetUnresolvedProviderPathFromPSPath(Destination);
+
+    protected override void PrepareRecord() => _files = ParameterSetName switch
+    {
+        InputObjectSet => [],
+        LiteralPathSet => LiteralPath.Select(GetUnresolvedProviderPathFromPSPath).ToList(),
+        _ => Path.SelectMany(Resolve).ToList(),
+    };
+
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
-        string destination = GetUnresolvedProviderPathFromPSPath(Destination);
-        bool write = await ShouldProcessAsync(destination, "Import SES events in the Firehose layout").ConfigureAwait(false);
-        var options = new ImportOptions(destination)
+        bool write = await ShouldProcessAsync(_destination, "Import SES events in the Firehose layout").ConfigureAwait(false);
+        var options = new ImportOptions(_destination)
         {
             StreamName = StreamName,
             UseArrivalTime = UseArrivalTime.IsPresent,
@@ -85,20 +96,10 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
                 }
 
                 break;
-            case LiteralPathSet:
-                foreach (string path in LiteralPath)
-                {
-                    ImportFile(GetUnresolvedProviderPathFromPSPath(path));
-                }
-
-                break;
             default:
-                foreach (string path in Path)
+                foreach (string file in _files)
                 {
-                    foreach (string file in Resolve(path))
-                    {
-                        ImportFile(file);
-                    }
+                    ImportFile(file);
                 }
 
                 break;

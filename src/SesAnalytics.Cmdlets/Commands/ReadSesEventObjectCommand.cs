@@ -23,6 +23,7 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     private SelectQuery? _query;
     private S3Client? _s3;
     private EventObjectReader? _reader;
+    private List<string> _files = [];
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "LocalPath")]
@@ -58,12 +59,17 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     {
     }
 
+    /// <summary>On the pipeline thread: the S3 client, or the files, resolved where session state may be read.</summary>
     protected override void PrepareRecord()
     {
         base.PrepareRecord();
         if (RequiresAws)
         {
             _s3 ??= CreateS3Client();
+        }
+        else
+        {
+            _files = ResolveFiles();
         }
     }
 
@@ -81,7 +87,7 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
             return;
         }
 
-        foreach (string file in ResolveFiles())
+        foreach (string file in _files)
         {
             await ReadFileAsync(file, cancellationToken).ConfigureAwait(false);
         }
