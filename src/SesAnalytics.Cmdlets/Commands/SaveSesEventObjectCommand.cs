@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Objects;
 
 namespace SesAnalytics.Cmdlets.Commands;
@@ -12,6 +13,7 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
     private const string InputObjectSet = "InputObject";
 
     private readonly List<EventObject> _objects = [];
+    private S3Client? _s3;
     private string _destination = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -42,8 +44,8 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
             return;
         }
 
-        using var s3 = CreateS3Client();
-        await foreach (EventObject item in ListSelectedAsync(s3, BucketName, cancellationToken).ConfigureAwait(false))
+        _s3 ??= CreateS3Client();
+        await foreach (EventObject item in ListSelectedAsync(_s3, BucketName, cancellationToken).ConfigureAwait(false))
         {
             _objects.Add(item);
         }
@@ -51,7 +53,8 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        using var s3 = CreateS3Client();
+        // One client for the whole command: listings of piped stacks and the copies share it.
+        using S3Client s3 = _s3 ?? CreateS3Client();
         SaveSummary summary = await new EventObjectSaver(s3, Sink).SaveAsync(
             _objects,
             _destination,

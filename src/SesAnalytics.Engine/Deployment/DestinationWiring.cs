@@ -9,7 +9,7 @@ public sealed record DestinationWiring(string ConfigurationSetName, string Deliv
 
     public string DestinationName { get; init; } = DefaultDestinationName;
 
-    public IReadOnlyList<SesEventType> EventTypes { get; init; } = Enum.GetValues<SesEventType>();
+    public IReadOnlyList<SesEventType> EventTypes { get; init; } = SesEventTypes.All;
 
     /// <summary>Identities that should use the configuration set when a sender names none.</summary>
     public IReadOnlyList<string> DefaultForIdentities { get; init; } = [];

@@ -23,5 +23,5 @@ public static class StackLayout
         LogRetentionDays.First(days => days >= Math.Min(retentionDays, LogRetentionDays[^1]));
 
     public static string Generator { get; } =
-        typeof(StackLayout).Assembly.GetName().Version is { } version ? $"SesAnalytics {version.ToString(3)}" : "SesAnalytics";
+        "SesAnalytics " + Deployment.StackTags.ModuleVersion;
 }
