@@ -30,7 +30,7 @@ public static class SesEventParser
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument document = Open(json, json);
         JsonElement root = document.RootElement;
-        if (!IsSnsEnvelope(root, out string? message))
+        if (!SnsEnvelope.TryUnwrap(root, out string? message))
         {
             return Read(root, json, json);
         }
@@ -76,22 +76,6 @@ public static class SesEventParser
         {
             throw Invalid($"The record is not valid JSON ({error.Message}): {Quote(text)}. An SES event record is one JSON object per line.", record, error);
         }
-    }
-
-    private static bool IsSnsEnvelope(JsonElement root, [NotNullWhen(true)] out string? message)
-    {
-        message = null;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("Message", out JsonElement body)
-            || body.ValueKind != JsonValueKind.String
-            || root.TryGetMember("eventType", out _)
-            || root.TryGetMember("notificationType", out _))
-        {
-            return false;
-        }
-
-        message = body.GetString()!;
-        return true;
     }
 
     private static SesEvent Read(JsonElement root, string text, string record)

@@ -213,7 +213,7 @@ public sealed partial class SesEventImport : IDisposable
         using (document)
         {
             JsonElement root = document.RootElement;
-            if (TryUnwrapSns(root, out string? message))
+            if (SnsEnvelope.TryUnwrap(root, out string? message))
             {
                 Route(Encoding.UTF8.GetBytes(message));
             }
@@ -305,7 +305,7 @@ public sealed partial class SesEventImport : IDisposable
             return null;
         }
 
-        foreach (string name in new[] { "eventType", "Type", "Message" })
+        foreach (string name in new[] { "eventType", "Message" })
         {
             pruner.Keep([name]);
         }
@@ -324,23 +324,6 @@ public sealed partial class SesEventImport : IDisposable
         record.CopyTo(line, 0);
         line[^1] = (byte)'\n';
         return line;
-    }
-
-    private static bool TryUnwrapSns(JsonElement root, out string message)
-    {
-        message = string.Empty;
-        if (root.ValueKind == JsonValueKind.Object
-            && root.TryGetProperty("Type", out JsonElement type)
-            && type.ValueKind == JsonValueKind.String
-            && type.ValueEquals("Notification")
-            && root.TryGetProperty("Message", out JsonElement inner)
-            && inner.ValueKind == JsonValueKind.String)
-        {
-            message = inner.GetString()!;
-            return true;
-        }
-
-        return false;
     }
 
     private void Enqueue(string folder, byte[] line)
