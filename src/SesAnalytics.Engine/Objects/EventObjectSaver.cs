@@ -18,15 +18,10 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
     private const string Activity = "Saving SES event objects";
 
     /// <summary>The file an object is saved to in <paramref name="storeRoot"/>.</summary>
-    public static string LocalPath(string storeRoot, EventObject item) => Path.Combine(
-        Path.GetFullPath(storeRoot),
-        FirehoseLayout.PartitionedRoot,
-        PathSegment.Encode(item.Identity),
-        PathSegment.Encode(item.EventType),
-        item.Day.ToString("yyyy", CultureInfo.InvariantCulture),
-        item.Day.ToString("MM", CultureInfo.InvariantCulture),
-        item.Day.ToString("dd", CultureInfo.InvariantCulture),
-        PathSegment.Encode(item.FileName));
+    public static string LocalPath(string storeRoot, EventObject item) => Path.GetFullPath(Path.Combine(
+        storeRoot,
+        FirehoseLayout.DayFolder(item.Identity, item.EventType, item.Day),
+        PathSegment.Encode(item.FileName)));
 
     /// <summary>
     /// Saves <paramref name="objects"/>; <paramref name="shouldCopy"/> is asked before each copy (ShouldProcess). A

@@ -34,4 +34,11 @@ public static class FirehoseLayout
 
     /// <summary>The date part of the prefix, as .NET formats it and as Athena's projection reads it.</summary>
     public const string DayFormat = "yyyy/MM/dd";
+
+    /// <summary>
+    /// The folder <see cref="Prefix"/> gives a day of one identity and event type in a local store, with <c>/</c>:
+    /// <c>partitioned/&lt;identity&gt;/&lt;EventType&gt;/yyyy/MM/dd</c>, each key encoded as <see cref="PathSegment"/> does.
+    /// </summary>
+    public static string DayFolder(string identity, string eventType, DateOnly day) =>
+        $"{PartitionedRoot}/{PathSegment.Encode(identity)}/{PathSegment.Encode(eventType)}/{day.ToString(DayFormat, System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -265,7 +265,7 @@ public sealed partial class SesEventImport : IDisposable
             return;
         }
 
-        string folder = string.Create(CultureInfo.InvariantCulture, $"{FirehoseLayout.PartitionedRoot}/{identity}/{eventType}/{day.UtcDateTime.ToString(FirehoseLayout.DayFormat, CultureInfo.InvariantCulture)}");
+        string folder = FirehoseLayout.DayFolder(keys.Keys.SenderIdentity, keys.Keys.EventType, DateOnly.FromDateTime(day.UtcDateTime));
         _partitions.Add(folder);
         _eventsWritten++;
         Enqueue(folder, WithNewline(record));
