@@ -74,33 +74,10 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
 
     public IEnumerable<BounceRecord> Read(DbDataReader reader, StorePartition partition)
     {
+        Func<int, string?> column = i => reader.IsDBNull(i) ? null : reader.GetString(i);
         while (reader.Read())
         {
-            yield return new BounceRecord(
-                partition.Identity,
-                partition.Day,
-                MessageId: Text(reader, 0),
-                SendTime: Time(Text(reader, 1)),
-                Source: Text(reader, 2),
-                SendingAccountId: Text(reader, 3),
-                Subject: Text(reader, 4),
-                ConfigurationSet: Text(reader, 5),
-                SourceIp: Text(reader, 6),
-                FromDomain: Text(reader, 7),
-                OutgoingIp: Text(reader, 8),
-                BounceType: Text(reader, 9),
-                BounceSubType: Text(reader, 10),
-                FeedbackId: Text(reader, 11),
-                BounceTime: Time(Text(reader, 12)),
-                ReportingMta: Text(reader, 13),
-                Action: Text(reader, 14),
-                Status: Text(reader, 15),
-                DiagnosticCode: Text(reader, 16),
-                EmailAddress: Text(reader, 17));
+            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
         }
     }
-
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time : null;
 }

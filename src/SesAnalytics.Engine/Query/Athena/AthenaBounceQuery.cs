@@ -40,27 +40,6 @@ public static class AthenaBounceQuery
         return new AthenaStatement(text, parameters.Values);
     }
 
-    public static BounceRecord Read(AthenaRow row) => new(
-        row[0] ?? string.Empty,
-        AthenaPartitions.ParseDay(row[1]),
-        MessageId: row[2],
-        SendTime: Time(row[3]),
-        Source: row[4],
-        SendingAccountId: row[5],
-        Subject: row[6],
-        ConfigurationSet: row[7],
-        SourceIp: row[8],
-        FromDomain: row[9],
-        OutgoingIp: row[10],
-        BounceType: row[11],
-        BounceSubType: row[12],
-        FeedbackId: row[13],
-        BounceTime: Time(row[14]),
-        ReportingMta: row[15],
-        Action: row[16],
-        Status: row[17],
-        DiagnosticCode: row[18],
-        EmailAddress: row[19]);
-
-    private static DateTimeOffset? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time : null;
+    public static BounceRecord Read(AthenaRow row) =>
+        BounceRecord.FromColumns(row[0] ?? string.Empty, AthenaPartitions.ParseDay(row[1]), i => row[i + 2]);
 }
