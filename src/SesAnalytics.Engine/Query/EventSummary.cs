@@ -57,6 +57,22 @@ public sealed record EventSummary
 
     public ReputationStatus Status { get; init; }
 
+    /// <summary>The summary of one identity on one day.</summary>
+    internal static EventSummary ForDay(PartitionCounts partition) =>
+        Create(partition.Identity, partition.Day, partition.Day, partition.Day, partition.Counts);
+
+    /// <summary>One summary per identity over the whole range, in ordinal order of identity.</summary>
+    internal static IEnumerable<EventSummary> Totals(IEnumerable<PartitionCounts> counts, DayRange days)
+    {
+        var byIdentity = new SortedDictionary<string, EventCounts>(StringComparer.Ordinal);
+        foreach (PartitionCounts partition in counts)
+        {
+            byIdentity[partition.Identity] = byIdentity.GetValueOrDefault(partition.Identity, EventCounts.Zero).Add(partition.Counts);
+        }
+
+        return byIdentity.Select(i => Create(i.Key, null, days.From, days.To, i.Value));
+    }
+
     public static EventSummary Create(string identity, DateOnly? day, DateOnly from, DateOnly to, EventCounts counts)
     {
         double? bounceRate = counts.SentRecipients == 0 ? null : (double)counts.HardBouncedRecipients / counts.SentRecipients;

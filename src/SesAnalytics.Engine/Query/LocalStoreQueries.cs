@@ -31,8 +31,8 @@ public static class LocalStoreQueries
         IReadOnlyList<StorePartition> partitions = FindPartitions(storePath, query, query.EventTypes, sink);
         IEnumerable<PartitionCounts> counts = Stream(partitions, new EventSummaryQuery(), sink, cancellationToken);
         return total
-            ? Totals(counts, query.Days)
-            : counts.Select(c => EventSummary.Create(c.Identity, c.Day, c.Day, c.Day, c.Counts));
+            ? EventSummary.Totals(counts, query.Days)
+            : counts.Select(EventSummary.ForDay);
     }
 
     private static IReadOnlyList<StorePartition> FindPartitions(string storePath, EventQuery query, IReadOnlyCollection<SesEventType> eventTypes, IOutputSink sink)
@@ -51,16 +51,5 @@ public static class LocalStoreQueries
         {
             yield return row;
         }
-    }
-
-    internal static IEnumerable<EventSummary> Totals(IEnumerable<PartitionCounts> counts, DayRange days)
-    {
-        var byIdentity = new SortedDictionary<string, EventCounts>(StringComparer.Ordinal);
-        foreach (PartitionCounts partition in counts)
-        {
-            byIdentity[partition.Identity] = byIdentity.GetValueOrDefault(partition.Identity, EventCounts.Zero).Add(partition.Counts);
-        }
-
-        return byIdentity.Select(i => EventSummary.Create(i.Key, null, days.From, days.To, i.Value));
     }
 }

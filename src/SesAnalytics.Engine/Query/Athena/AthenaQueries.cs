@@ -88,7 +88,7 @@ public sealed class AthenaQueries
                 all.Add(partition);
             }
 
-            foreach (EventSummary summary in LocalStoreQueries.Totals(all, query.Days))
+            foreach (EventSummary summary in EventSummary.Totals(all, query.Days))
             {
                 yield return summary;
             }
@@ -98,7 +98,7 @@ public sealed class AthenaQueries
 
         await foreach (PartitionCounts partition in counts.ConfigureAwait(false))
         {
-            yield return EventSummary.Create(partition.Identity, partition.Day, partition.Day, partition.Day, partition.Counts);
+            yield return EventSummary.ForDay(partition);
         }
     }
 
