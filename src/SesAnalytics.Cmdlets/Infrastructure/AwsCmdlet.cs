@@ -109,7 +109,10 @@ public abstract class AwsCmdlet : AsyncCmdlet
             StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
         };
         _aws = new AwsContextResolver().Resolve(request);
-        WriteVerbose(_aws.DescribeSources());
+        if (VerboseWanted)
+        {
+            WriteVerbose(_aws.DescribeSources());
+        }
     }
 
     /// <summary>The options of a protocol client for <paramref name="service"/>; -Verbose says which endpoint it calls.</summary>
@@ -132,6 +135,16 @@ public abstract class AwsCmdlet : AsyncCmdlet
         using var http = new AwsHttpClient(ClientOptions(AwsService.CloudFormation));
         return await new StackCatalog(new CloudFormationClient(http), Aws.Region).GetAsync(stackName, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// -Verbose, or $VerbosePreference when it is not given. Describing the credentials resolves them, which for a role,
+    /// SSO or an instance profile is a network call: it is only worth making when the line will be shown.
+    /// </summary>
+    private bool VerboseWanted =>
+        MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose)
+            ? verbose is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("VerbosePreference"), out ActionPreference preference)
+                && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 

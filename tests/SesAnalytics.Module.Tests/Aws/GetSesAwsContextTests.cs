@@ -27,6 +27,20 @@ public sealed class GetSesAwsContextTests
     }
 
     [Fact]
+    public void TheSourcesAreDescribedUnderVerbosePreferenceAndOnlyWhenVerboseIsWanted()
+    {
+        const string Command = "Get-SesAwsContext -Region eu-central-1 -AccessKey AKIDEXPLICIT1234 -SecretKey secret";
+
+        ScriptResult quiet = ModuleSession.Run(Command);
+        ScriptResult preferred = ModuleSession.Run("$VerbosePreference = 'Continue'\n" + Command);
+        ScriptResult overruled = ModuleSession.Run("$VerbosePreference = 'Continue'\n" + Command + " -Verbose:$false");
+
+        Assert.Empty(quiet.Verbose);
+        Assert.Contains(preferred.Verbose, v => v.Message.StartsWith("AWS region eu-central-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(overruled.Verbose, v => v.Message.StartsWith("AWS region", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AwsToolsSessionDefaultsAreUsedWhenNoParameterIsGiven()
     {
         var legacy = new Amazon.Runtime.SessionAWSCredentials("AKIDSTOREDKEY999", Secret, Token);
