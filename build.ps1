@@ -4,12 +4,27 @@
     Builds, tests and packages the SesAnalytics module.
 .DESCRIPTION
     Build stages the importable module in out/SesAnalytics/<version>/ (a plain `dotnet build` does the same).
-    Test runs every xunit test (engine, module-through-the-engine, conformance) and, when Pester 5 is installed,
-    tests/Pester. Package makes a PowerShell Gallery .nupkg of the staged module in out/.
+    Test builds, then runs the engine's xunit suite and the module's Pester suite (tests/Pester) in a fresh pwsh, and
+    fails if either fails. Pester 5.7.1 is restored from NuGet into out/test-packages; nothing comes from the
+    PowerShell Gallery.
+    Package makes a PowerShell Gallery .nupkg of the staged module in out/repository.
+
+    On a machine with only the .NET SDK: dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.PARAMETER Task
+    Build (the default), Test, Package; several run in the order given.
+.PARAMETER Configuration
+    Debug (the default) or Release.
+.PARAMETER PesterPath
+    With Test: only these Pester files or folders (the whole of tests/Pester by default); the xunit suite still runs
+    unless -SkipXunit is given.
+.PARAMETER SkipXunit
+    With Test: run the Pester suite only.
 .EXAMPLE
     ./build.ps1
 .EXAMPLE
-    ./build.ps1 -Task Build, Test -Configuration Release
+    ./build.ps1 -Task Test -Configuration Release
+.EXAMPLE
+    ./build.ps1 -Task Test -SkipXunit -PesterPath tests/Pester/Get-SesBounce.Tests.ps1
 #>
 [CmdletBinding()]
 param(
@@ -17,7 +32,11 @@ param(
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    [string[]] $PesterPath = @(),
+
+    [switch] $SkipXunit
 )
 
 $ErrorActionPreference = 'Stop'
@@ -26,24 +45,64 @@ Push-Location $PSScriptRoot
 try {
     $version = (Import-PowerShellDataFile ./module/SesAnalytics.psd1).ModuleVersion
     $stage = Join-Path $PSScriptRoot "out/SesAnalytics/$version"
+    $results = Join-Path $PSScriptRoot 'out/test-results'
+
+    function Invoke-Build {
+        dotnet build SesAnalytics.sln --configuration $Configuration --nologo
+        if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
+        Write-Host "Module staged in $stage"
+    }
+
+    function Invoke-Xunit {
+        dotnet test SesAnalytics.sln --configuration $Configuration --no-build --nologo `
+            --results-directory $results --logger 'trx' | Out-Host
+        $failed = [bool]$LASTEXITCODE
+        # Sum the counters of this run's TRX files for the closing line.
+        $counts = @{ passed = 0; failed = 0; skipped = 0 }
+        Get-ChildItem $results -Filter *.trx | Where-Object LastWriteTime -ge $script:xunitStarted | ForEach-Object {
+            $counters = ([xml](Get-Content -Raw -LiteralPath $_.FullName)).TestRun.ResultSummary.Counters
+            $counts.passed += [int]$counters.passed
+            $counts.failed += [int]$counters.failed
+            $counts.skipped += [int]$counters.notExecuted
+        }
+        [pscustomobject]@{ Suite = 'xunit'; Passed = $counts.passed; Failed = $counts.failed; Skipped = $counts.skipped; Broken = $failed }
+    }
+
+    function Invoke-PesterSuite {
+        dotnet restore tests/Pester/TestDependencies.proj --packages out/test-packages --nologo --verbosity quiet | Out-Host
+        if ($LASTEXITCODE) { throw "Restoring Pester from NuGet failed ($LASTEXITCODE)." }
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        $summary = Join-Path $results 'pester-summary.json'
+        Remove-Item -LiteralPath $summary -ErrorAction SilentlyContinue
+        $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1'),
+            '-SummaryPath', $summary, '-ResultPath', (Join-Path $results 'pester.xml'))
+        if ($PesterPath) { $arguments += @('-Path', (($PesterPath -split ',' | ForEach-Object { (Resolve-Path $_).Path }) -join ',')) }
+        & $pwsh @arguments | Out-Host
+        $broken = [bool]$LASTEXITCODE
+        if (-not (Test-Path $summary)) {
+            return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 0; Skipped = 0; Broken = $true }
+        }
+        $counts = Get-Content -Raw $summary | ConvertFrom-Json
+        [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Skipped = $counts.Skipped; Broken = $broken }
+    }
 
     foreach ($step in $Task) {
         switch ($step) {
-            'Build' {
-                dotnet build SesAnalytics.sln --configuration $Configuration
-                if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
-                Write-Host "Module staged in $stage"
-            }
+            'Build' { Invoke-Build }
             'Test' {
-                dotnet test SesAnalytics.sln --configuration $Configuration
-                if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)." }
-                if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0') {
-                    $result = Invoke-Pester -Path ./tests/Pester -PassThru -Output Detailed
-                    if ($result.FailedCount) { throw "$($result.FailedCount) Pester test(s) failed." }
-                }
-                else {
-                    Write-Warning 'Pester 5 is not installed; tests/Pester skipped (Install-Module Pester -MinimumVersion 5.0).'
-                }
+                if ('Build' -notin $Task) { Invoke-Build }
+                New-Item -ItemType Directory -Force -Path $results | Out-Null
+                $script:xunitStarted = Get-Date
+                $suites = @()
+                if (-not $SkipXunit) { $suites += Invoke-Xunit }
+                $suites += Invoke-PesterSuite
+                $suites | Format-Table -AutoSize | Out-String | Write-Host
+                $passed = ($suites | Measure-Object Passed -Sum).Sum
+                $failed = ($suites | Measure-Object Failed -Sum).Sum
+                $skipped = ($suites | Measure-Object Skipped -Sum).Sum
+                Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
+                $broken = @($suites | Where-Object { $_.Broken -or $_.Failed })
+                if ($broken) { throw "Tests failed: $($broken.Suite -join ', ')." }
             }
             'Package' {
                 if (-not (Test-Path $stage)) { throw "Nothing staged at $stage; run the Build task first." }

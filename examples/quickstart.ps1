@@ -1,36 +1,42 @@
-# The SesAnalytics offline quick start: no AWS account needed.
-#   with PowerShell:       pwsh ./examples/quickstart.ps1 [-Store <folder>]
-#   with only the .NET SDK: dotnet run --project src/SesAnalytics.Host -- examples/quickstart.ps1 [-Store <folder>]
-#
-# 1. generates a week of realistic SES events for three sending identities (deterministic: same seed, same events);
-# 2. lays them out exactly as Kinesis Data Firehose does in the pipeline's bucket:
-#    <store>/partitioned/<identity>/<EventType>/yyyy/MM/dd/*.gz
-# 3. asks the article's question — yesterday's and today's bounces — and the reputation summary, offline with DuckDB.
-#
-# Each answer goes to Out-Default on its own, so that every one gets its own table (one pipeline shows the types that
-# come after the first as lists). It uses .NET calls where pwsh users would type Join-Path or Remove-Item: the SesAnalytics host offers only
-# PowerShell's core commands, and the script runs unchanged in both.
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    The SesAnalytics offline quick start: no AWS account needed.
+.DESCRIPTION
+    1. generates a week of realistic SES events for three sending identities (same seed, same events);
+    2. lays them out exactly as Kinesis Data Firehose does in the pipeline's bucket:
+       <store>/partitioned/<identity>/<EventType>/yyyy/MM/dd/*.gz
+    3. asks the article's question, yesterday's and today's bounces, and the week's reputation per identity,
+       offline with DuckDB.
+
+    From a clone: dotnet tool restore && dotnet pwsh -NoProfile -c "./build.ps1 && ./examples/quickstart.ps1"
+    It imports the installed SesAnalytics module, or else the one ./build.ps1 staged in out/.
+.EXAMPLE
+    ./examples/quickstart.ps1 -Store ./my-store
+#>
 param(
-    [string] $Store = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'sesanalytics-quickstart')
+    [string] $Store = (Join-Path ([IO.Path]::GetTempPath()) 'sesanalytics-quickstart')
 )
 
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Module SesAnalytics)) {
-    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'SesAnalytics'))
+    $built = Join-Path $PSScriptRoot '../out/SesAnalytics'
+    if (Get-Module -ListAvailable SesAnalytics) { Import-Module SesAnalytics }
+    elseif (Test-Path $built) { Import-Module $built }
+    else { throw "SesAnalytics is neither installed nor built: run ./build.ps1 first." }
 }
 
-if ([System.IO.Directory]::Exists($Store)) {
-    [System.IO.Directory]::Delete($Store, $true)
-}
+if (Test-Path -LiteralPath $Store) { Remove-Item -LiteralPath $Store -Recurse -Force }
 
-'== 1-2. Generating 20,000 sample events and partitioning them as Firehose would, into {0}' -f $Store
+Write-Host "== 1-2. 20,000 sample events, partitioned as Firehose would, into $Store"
 New-SesSampleEvent -Count 20000 -Seed 42 -Identity example.com, mail.example.org, alerts@example.net -AsJson |
-    Import-SesEvent -Destination $Store | Out-Default
+    Import-SesEvent -Destination $Store | Format-Table
 
-'== 3a. Yesterday''s and today''s bounces (Get-SesBounce -Path $Store)'
-Get-SesBounce -Path $Store | Out-Default
+Write-Host "== 3a. Yesterday's and today's bounces: Get-SesBounce -Path $Store"
+Get-SesBounce -Path $Store | Select-Object -First 10 | Format-Table
 
-'== 3b. Reputation per identity over the last 7 days (Get-SesEventSummary -Path $Store -From (7 days ago) -Total)'
-Get-SesEventSummary -Path $Store -From ([DateTime]::UtcNow.Date.AddDays(-6)) -Total | Out-Default
+Write-Host '== 3b. The last 7 days per identity: Get-SesEventSummary -Path $Store -From $weekAgo -Total'
+$weekAgo = (Get-Date).ToUniversalTime().Date.AddDays(-6)
+Get-SesEventSummary -Path $Store -From $weekAgo -Total | Format-Table
 
-'== Next: Get-SesEvent -Path $Store -EventType Click, Get-Help Get-SesBounce -Examples'
+Write-Host '== Next: Get-SesEvent -Path $Store -EventType Click; Get-Help Get-SesBounce -Examples'

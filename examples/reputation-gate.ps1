@@ -2,12 +2,11 @@
 # which SES reviews (Warning) or may pause (AtRisk) the account. Made for scheduled jobs and release pipelines.
 #   in the cloud (Athena):  pwsh ./examples/reputation-gate.ps1 -StackName ses-analytics [-Identity example.com] [-Days 7]
 #   on a copy of the bucket: pwsh ./examples/reputation-gate.ps1 -Path ./ses-store [-FailOn Warning]
-#   with only the .NET SDK:  dotnet run --project src/SesAnalytics.Host -- examples/reputation-gate.ps1 -Path ./ses-store
+#   with only the .NET SDK:  dotnet tool restore && dotnet pwsh ./examples/reputation-gate.ps1 -Path ./ses-store
 #
 # It prints the summary table, then one line per identity over the limit, as an error annotation on GitHub Actions
 # (::error) and Azure Pipelines (##vso[task.logissue]), and exits 1 when there is any; 0 otherwise. AWS credentials
 # and region come from the environment, as the module's commands take them (OIDC role, profile, AWS_REGION).
-# It uses only PowerShell's core commands, so it runs unchanged in the SesAnalytics host.
 [CmdletBinding(DefaultParameterSetName = 'Stack')]
 param(
     [Parameter(Mandatory, ParameterSetName = 'Stack')]
@@ -32,10 +31,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Module SesAnalytics)) {
-    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'SesAnalytics'))
+    $built = Join-Path $PSScriptRoot '../out/SesAnalytics'
+    if (Get-Module -ListAvailable SesAnalytics) { Import-Module SesAnalytics }
+    else { Import-Module $built }
 }
 
-$query = @{ From = [DateTime]::UtcNow.Date.AddDays(1 - $Days); Total = $true }
+$query = @{ From = (Get-Date).ToUniversalTime().Date.AddDays(1 - $Days); Total = $true }
 if ($Identity) { $query.Identity = $Identity }
 if ($PSCmdlet.ParameterSetName -eq 'Stack') {
     $query.StackName = $StackName
@@ -46,7 +47,7 @@ else {
 }
 
 $summaries = @(Get-SesEventSummary @query)
-$summaries | Out-Default
+$summaries | Format-Table | Out-Host
 
 $failing = @($summaries | Where-Object { $_.Status -eq 'AtRisk' -or ($FailOn -eq 'Warning' -and $_.Status -eq 'Warning') })
 foreach ($summary in $failing) {

@@ -4,6 +4,7 @@ using SesAnalytics.Cmdlets.Infrastructure;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Samples;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
@@ -40,7 +41,7 @@ public sealed class NewSesSampleEventCommand : AsyncCmdlet
     {
         DateOnly start = MyInvocation.BoundParameters.ContainsKey(nameof(StartDate))
             ? DateOnly.FromDateTime(StartDate)
-            : DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1 - Days);
+            : Clock.Today.AddDays(1 - Days);
         var generator = new SampleEventGenerator
         {
             Seed = Seed,

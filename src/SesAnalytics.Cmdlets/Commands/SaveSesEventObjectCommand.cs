@@ -2,6 +2,7 @@ using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
 using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Objects;
+using SesAnalytics.Engine.Store;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
@@ -55,6 +56,11 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
     {
         // One client for the whole command: listings of piped stacks and the copies share it.
         using S3Client s3 = _s3 ?? CreateS3Client();
+        if (!EventStore.Exists(_destination) && await ShouldProcessAsync(_destination, "Create the event store").ConfigureAwait(false))
+        {
+            EventStore.CreateEmpty(_destination);
+        }
+
         SaveSummary summary = await new EventObjectSaver(s3, Sink).SaveAsync(
             _objects,
             _destination,

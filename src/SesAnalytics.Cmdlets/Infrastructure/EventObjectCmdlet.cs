@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Objects;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
@@ -44,7 +45,7 @@ public abstract class EventObjectCmdlet : AwsCmdlet
         string bucket = ParameterSetName == StackSet
             ? (await GetStackAsync(StackName, cancellationToken).ConfigureAwait(false)).RequireBucketName()
             : bucketName;
-        EventObjectSelection selection = EventObjectSelection.Create(bucket, Identity, EventTypes.Parse(EventType), From, To, DateTime.UtcNow);
+        EventObjectSelection selection = EventObjectSelection.Create(bucket, Identity, EventTypes.Parse(EventType), From, To, Clock.UtcNow.UtcDateTime);
         await foreach (EventObject item in new EventObjectLister(s3, Sink).ListAsync(selection, cancellationToken).ConfigureAwait(false))
         {
             yield return item;

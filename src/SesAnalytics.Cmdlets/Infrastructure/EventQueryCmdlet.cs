@@ -8,6 +8,7 @@ using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
@@ -71,7 +72,7 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     protected virtual bool ReadsEventLines => false;
 
     /// <summary>-From and -To, defaulting to yesterday and today (UTC).</summary>
-    protected DayRange Days => DayRange.Resolve(From, To, DateTime.UtcNow);
+    protected DayRange Days => DayRange.Resolve(From, To, Clock.UtcNow.UtcDateTime);
 
     protected override void PrepareRecord()
     {

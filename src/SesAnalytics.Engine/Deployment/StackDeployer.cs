@@ -4,6 +4,7 @@ using SesAnalytics.Engine.Aws.CloudFormation.Model;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Stack;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Deployment;
 
@@ -205,7 +206,7 @@ public sealed class StackDeployer
     private async Task<(string Name, ChangeSet ChangeSet)> CreateChangeSetAsync(
         StackDeployment deployment, CloudFormationTemplate template, ChangeSetType type, CancellationToken cancellationToken)
     {
-        string name = "sesanalytics-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        string name = "sesanalytics-" + Clock.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var request = new CreateChangeSetRequest(deployment.StackName, name, type, template.ToJson())
         {
             Capabilities = CloudFormationTemplate.Capabilities,

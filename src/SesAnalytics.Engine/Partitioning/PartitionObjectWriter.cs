@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Partitioning;
 
@@ -134,7 +135,7 @@ internal sealed class PartitionObjectWriter
 
     // Firehose: <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>, the time being when the object is written.
     private string ObjectName() =>
-        string.Create(CultureInfo.InvariantCulture, $"{_streamName}-1-{DateTime.UtcNow:yyyy-MM-dd-HH-mm-ss}-{Guid.NewGuid():D}");
+        string.Create(CultureInfo.InvariantCulture, $"{_streamName}-1-{Clock.UtcNow.UtcDateTime:yyyy-MM-dd-HH-mm-ss}-{Guid.NewGuid():D}");
 
     private sealed class OpenObject(string directory, string name, string tempPath, FileStream file, GZipStream compressor)
     {

@@ -9,6 +9,7 @@ using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning.Jq;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Partitioning;
 
@@ -233,7 +234,7 @@ public sealed partial class SesEventImport : IDisposable
         }
         catch (JsonException error)
         {
-            WriteError(record, $"The record is not valid JSON: {error.Message}", DateTimeOffset.UtcNow);
+            WriteError(record, $"The record is not valid JSON: {error.Message}", Clock.UtcNow);
             return;
         }
 
@@ -245,7 +246,7 @@ public sealed partial class SesEventImport : IDisposable
 
     private void Route(byte[] record, JsonElement root)
     {
-        DateTimeOffset arrival = DateTimeOffset.UtcNow;
+        DateTimeOffset arrival = Clock.UtcNow;
         DateTimeOffset day = _options.UseArrivalTime ? arrival : EventTime.Find(root) ?? arrival;
         KeyExtraction keys = PartitionKeyExtractor.Firehose.Extract(root);
         if (!keys.Succeeded)
@@ -273,7 +274,7 @@ public sealed partial class SesEventImport : IDisposable
 
     private void WriteError(byte[] record, string message, DateTimeOffset day)
     {
-        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        long now = Clock.UtcNow.ToUnixTimeMilliseconds();
         var buffer = new ArrayBufferWriter<byte>(record.Length * 4 / 3 + 256);
         using (var json = new Utf8JsonWriter(buffer))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Samples;
 
@@ -32,7 +33,7 @@ public sealed class SampleEventGenerator
     public int Seed { get; init; } = 1;
 
     /// <summary>The first UTC day events fall on.</summary>
-    public DateOnly Start { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-6);
+    public DateOnly Start { get; init; } = Clock.Today.AddDays(-6);
 
     public int Days { get; init; } = 7;
 

@@ -36,6 +36,17 @@ public sealed class EventStore
 
     public string Root { get; }
 
+    /// <summary>
+    /// Makes <paramref name="path"/> an empty store (its <c>partitioned/</c> folder), so that a copy or import that found
+    /// nothing still leaves a store every <c>-Path</c> query answers, with nothing.
+    /// </summary>
+    public static void CreateEmpty(string path) =>
+        Directory.CreateDirectory(Path.Combine(Path.GetFullPath(path), FirehoseLayout.PartitionedRoot));
+
+    /// <summary>Whether <paramref name="path"/> is a store already (it has a <c>partitioned/</c> folder).</summary>
+    public static bool Exists(string path) =>
+        Directory.Exists(Path.Combine(Path.GetFullPath(path), FirehoseLayout.PartitionedRoot));
+
     public string PartitionedRoot => Path.Combine(Root, FirehoseLayout.PartitionedRoot);
 
     /// <summary>The sender identities the store holds folders of, sorted (ordinal): what tab completion offers.</summary>

@@ -1,6 +1,6 @@
 namespace SesAnalytics.Module.Tests.Support;
 
-/// <summary>Where the build put what the tests use: the staged module and the host.</summary>
+/// <summary>Where the build put what the tests use: the staged module.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -11,8 +11,6 @@ internal static class RepoPaths
     public static string ModuleManifest { get; } = FindManifest();
 
     public static string ModuleDirectory => Path.GetDirectoryName(ModuleManifest)!;
-
-    public static string HostAssembly => Path.Combine(Root, "src", "SesAnalytics.Host", "bin", Configuration, "net10.0", "sesanalytics-host.dll");
 
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Select.Evaluation;
 
@@ -18,7 +19,7 @@ internal static class ScalarFunctions
         "SUBSTRING" => Substring(arguments),
         "TRIM" => Trim(arguments[0].Text, arguments[1], arguments[2]),
         "TO_TIMESTAMP" => Cast.To("TIMESTAMP", arguments[0], line),
-        "UTCNOW" => SelectValue.Of(DateTimeOffset.UtcNow),
+        "UTCNOW" => SelectValue.Of(Clock.UtcNow),
         _ => throw new InvalidOperationException($"The parser accepted the unknown function {name}."),
     };
 
