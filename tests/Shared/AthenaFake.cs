@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SesAnalytics.Fakes.Stack;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -203,4 +203,24 @@ function New-SesTestRecord {
     $record | ConvertTo-Json -Depth 10 -Compress
 }
 
+# Loads the project's AWS fakes (tests/SesAnalytics.Fakes, loopback servers on 127.0.0.1) into this session:
+# $s3 = [SesAnalytics.Fakes.S3.S3Fake]::new(). The build compiles them with the solution.
+function Import-TestFakes {
+    $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot 'tests/SesAnalytics.Fakes/bin/*/net10.0/SesAnalytics.Fakes.dll') -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $dll) { throw 'tests/SesAnalytics.Fakes is not built: run ./build.ps1.' }
+    Add-Type -Path $dll.FullName
+}
+
+# The AWS parameters (to splat) that point a command at a fake: its endpoint, dummy credentials and us-east-1.
+function Get-FakeAwsParameters {
+    param([Parameter(Mandatory)] $Fake)
+    @{
+        EndpointUrl = $Fake.EndpointUrl
+        AccessKey   = [SesAnalytics.Fakes.LoopbackServer]::AccessKey
+        SecretKey   = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+        Region      = [SesAnalytics.Fakes.LoopbackServer]::Region
+    }
+}
+
 Export-ModuleMember -Function *

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SesAnalytics.Fakes.S3;
 using SesAnalytics.Module.Tests.Query;
 using SesAnalytics.Module.Tests.Support;
 
@@ -10,7 +11,7 @@ public sealed class EventObjectCommandTests : IDisposable
     private const string Day = "2026/11/24";
     private const string Range = "-From 2026-11-23 -To 2026-11-24";
 
-    private readonly S3Server _s3 = new();
+    private readonly S3Fake _s3 = new();
     private readonly string _store = Path.Combine(Path.GetTempPath(), "ses-module-save-" + Guid.NewGuid().ToString("N"));
 
     public EventObjectCommandTests()
@@ -32,30 +33,30 @@ public sealed class EventObjectCommandTests : IDisposable
     [Fact]
     public void GetSesEventObject_lists_only_the_wanted_prefixes_and_never_shows_the_secret()
     {
-        ScriptResult result = ModuleSession.Run($"Get-SesEventObject -BucketName {S3Server.Bucket} -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters} -Verbose");
+        ScriptResult result = ModuleSession.Run($"Get-SesEventObject -BucketName {S3Fake.Bucket} -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters} -Verbose");
 
         result.AssertSuccess();
         PSObject item = Assert.Single(result.Output);
         Assert.Equal("mail.example.com", item.Properties["Identity"].Value);
         Assert.Equal("Bounce", item.Properties["EventType"].Value);
-        Assert.Equal(S3Server.Bucket, item.Properties["BucketName"].Value);
+        Assert.Equal(S3Fake.Bucket, item.Properties["BucketName"].Value);
         Assert.EndsWith("-a.gz", (string)item.Properties["Key"].Value, StringComparison.Ordinal);
         Assert.Equal(
             ["prefix=partitioned%2F", "prefix=partitioned%2Fmail.example.com%2FBounce%2F2026%2F11%2F23%2F", "prefix=partitioned%2Fmail.example.com%2FBounce%2F2026%2F11%2F24%2F"],
             _s3.Requests.Where(r => r.Method == "GET").Select(r => r.Query.Split('&').Single(p => p.StartsWith("prefix=", StringComparison.Ordinal))).ToList());
         Assert.All(_s3.Requests, r => Assert.Contains("/us-east-1/s3/aws4_request", r.Authorization, StringComparison.Ordinal));
-        Assert.DoesNotContain(S3Server.SecretKey, result.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(S3Fake.SecretKey, result.AllText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void GetSesEventObject_takes_the_bucket_of_a_piped_stack_object()
     {
         ScriptResult result = ModuleSession.Run(
-            $"[pscustomobject]@{{ StackName = 'ses-analytics'; BucketName = '{S3Server.Bucket}' }} | Get-SesEventObject -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters}");
+            $"[pscustomobject]@{{ StackName = 'ses-analytics'; BucketName = '{S3Fake.Bucket}' }} | Get-SesEventObject -Identity '*.example.com' -EventType Bounce {Range} {_s3.AwsParameters}");
 
         result.AssertSuccess();
         PSObject item = Assert.Single(result.Output);
-        Assert.Equal(S3Server.Bucket, item.Properties["BucketName"].Value);
+        Assert.Equal(S3Fake.Bucket, item.Properties["BucketName"].Value);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class EventObjectCommandTests : IDisposable
         saved.AssertSuccess();
         whatIf.AssertSuccess();
         PSObject item = Assert.Single(listed.Output);
-        Assert.Equal(S3Server.Bucket, item.Properties["BucketName"].Value);
+        Assert.Equal(S3Fake.Bucket, item.Properties["BucketName"].Value);
         Assert.Equal("Bounce", item.Properties["EventType"].Value);
         Assert.Equal(1, Assert.Single(saved.Output).Properties["ObjectsCopied"].Value);
         Assert.True(File.Exists(Path.Combine(_store, "partitioned", "mail.example.com", "Send", "2026", "11", "24", "ses-1-2026-11-24-08-00-00-b.gz")));
@@ -141,21 +142,21 @@ public sealed class EventObjectCommandTests : IDisposable
     {
         // The examples leave the AWS parameters out; this engine has no Microsoft.PowerShell.Utility, so no Get-Date.
         string defaults =
-            $"$PSDefaultParameterValues = @{{ '*-Ses*:EndpointUrl' = 'http://127.0.0.1:{_s3.Port}'; '*-Ses*:AccessKey' = '{S3Server.AccessKey}'; " +
-            $"'*-Ses*:SecretKey' = '{S3Server.SecretKey}'; '*-Ses*:Region' = 'us-east-1' }}\nfunction Get-Date {{ [datetime]::Now }}";
+            $"$PSDefaultParameterValues = @{{ '*-Ses*:EndpointUrl' = 'http://127.0.0.1:{_s3.Port}'; '*-Ses*:AccessKey' = '{S3Fake.AccessKey}'; " +
+            $"'*-Ses*:SecretKey' = '{S3Fake.SecretKey}'; '*-Ses*:Region' = 'us-east-1' }}\nfunction Get-Date {{ [datetime]::Now }}";
         HelpExamples.AssertEachRuns(command, defaults, example => example.Replace("./ses-store", $"'{_store}'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void ReadSesEventObject_from_S3_falls_back_with_one_warning_and_the_same_records()
     {
-        string script = $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject -Expression \"SELECT s.eventType, s.mail.destination[0] AS Recipient FROM S3Object[*] s\" {_s3.AwsParameters}";
+        string script = $"Get-SesEventObject {S3Fake.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject -Expression \"SELECT s.eventType, s.mail.destination[0] AS Recipient FROM S3Object[*] s\" {_s3.AwsParameters}";
         ScriptResult viaSelect = ModuleSession.Run(
-            $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject {_s3.AwsParameters}");
+            $"Get-SesEventObject {S3Fake.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject {_s3.AwsParameters}");
         _s3.SelectAvailable = false;
         ScriptResult fallback = ModuleSession.Run(script);
         ScriptResult selectAll = ModuleSession.Run(
-            $"Get-SesEventObject {S3Server.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject {_s3.AwsParameters}");
+            $"Get-SesEventObject {S3Fake.Bucket} -Identity mail.example.com {Range} {_s3.AwsParameters} | Read-SesEventObject {_s3.AwsParameters}");
 
         viaSelect.AssertSuccess();
         fallback.AssertSuccess();
@@ -175,7 +176,7 @@ public sealed class EventObjectCommandTests : IDisposable
     public void ReadSesEventObject_ClientSide_reads_by_bucket_and_key_without_S3_Select()
     {
         ScriptResult result = ModuleSession.Run(
-            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' -ClientSide -Expression 'SELECT COUNT(*) AS Events FROM S3Object[*] s' {_s3.AwsParameters}");
+            $"Read-SesEventObject -BucketName {S3Fake.Bucket} -Key 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' -ClientSide -Expression 'SELECT COUNT(*) AS Events FROM S3Object[*] s' {_s3.AwsParameters}");
 
         result.AssertSuccess();
         Assert.Equal(1L, Assert.Single(result.Output).Properties["Events"].Value);
@@ -186,12 +187,12 @@ public sealed class EventObjectCommandTests : IDisposable
     [Fact]
     public void SaveSesEventObject_twice_copies_nothing_the_second_time_and_GetSesBounce_reads_the_store()
     {
-        string save = $"Save-SesEventObject -Destination '{_store}' -BucketName {S3Server.Bucket} {Range} {_s3.AwsParameters}";
+        string save = $"Save-SesEventObject -Destination '{_store}' -BucketName {S3Fake.Bucket} {Range} {_s3.AwsParameters}";
 
         ScriptResult first = ModuleSession.Run(save);
-        ScriptResult second = ModuleSession.Run($"Get-SesEventObject {S3Server.Bucket} {Range} {_s3.AwsParameters} | Save-SesEventObject '{_store}' {_s3.AwsParameters}");
+        ScriptResult second = ModuleSession.Run($"Get-SesEventObject {S3Fake.Bucket} {Range} {_s3.AwsParameters} | Save-SesEventObject '{_store}' {_s3.AwsParameters}");
         ScriptResult bounces = ModuleSession.Run($"Get-SesBounce -Path '{_store}' {Range}");
-        ScriptResult whatIf = ModuleSession.Run($"Save-SesEventObject -Destination '{_store}-whatif' -BucketName {S3Server.Bucket} {Range} {_s3.AwsParameters} -WhatIf");
+        ScriptResult whatIf = ModuleSession.Run($"Save-SesEventObject -Destination '{_store}-whatif' -BucketName {S3Fake.Bucket} {Range} {_s3.AwsParameters} -WhatIf");
 
         first.AssertSuccess();
         second.AssertSuccess();
@@ -213,7 +214,7 @@ public sealed class EventObjectCommandTests : IDisposable
     public void A_missing_object_is_an_error_for_that_object_only()
     {
         ScriptResult result = ModuleSession.Run(
-            $"[pscustomobject]@{{ BucketName = '{S3Server.Bucket}'; Key = 'partitioned/gone.gz' }}, [pscustomobject]@{{ BucketName = '{S3Server.Bucket}'; Key = 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' }} | Read-SesEventObject {_s3.AwsParameters}");
+            $"[pscustomobject]@{{ BucketName = '{S3Fake.Bucket}'; Key = 'partitioned/gone.gz' }}, [pscustomobject]@{{ BucketName = '{S3Fake.Bucket}'; Key = 'partitioned/other.org/Send/{Day}/ses-1-2026-11-24-08-00-00-c.gz' }} | Read-SesEventObject {_s3.AwsParameters}");
 
         Assert.Null(result.TerminatingError);
         ErrorRecord error = Assert.Single(result.Errors);
@@ -230,10 +231,10 @@ public sealed class EventObjectCommandTests : IDisposable
     public void CtrlC_stops_a_read_that_waits_on_S3(string identity, string suffix, string switches, string method)
     {
         _s3.BodyStall = TimeSpan.FromSeconds(60);
-        bool Asked(string verb) => _s3.Requests.Any(r => r.Method == verb && r.Key.EndsWith(suffix, StringComparison.Ordinal));
+        bool Asked(string verb) => _s3.Requests.Any(r => r.Method == verb && S3Fake.KeyOf(r).EndsWith(suffix, StringComparison.Ordinal));
 
         (ScriptResult result, TimeSpan stopTook) = ModuleSession.RunAndStop(
-            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key 'partitioned/{identity}/Send/{Day}/ses-1-2026-11-24-08-00-00{suffix}' {switches} {_s3.AwsParameters}",
+            $"Read-SesEventObject -BucketName {S3Fake.Bucket} -Key 'partitioned/{identity}/Send/{Day}/ses-1-2026-11-24-08-00-00{suffix}' {switches} {_s3.AwsParameters}",
             () => Asked(method),
             TimeSpan.FromSeconds(30));
 

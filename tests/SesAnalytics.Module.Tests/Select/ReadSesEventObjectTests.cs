@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
+using SesAnalytics.Fakes.S3;
 using SesAnalytics.Module.Tests.Objects;
 using SesAnalytics.Module.Tests.Support;
 
@@ -126,21 +127,21 @@ public sealed class ReadSesEventObjectTests : IDisposable
     [Fact]
     public void AnS3SelectErrorInMidStreamIsAnErrorRecordWithS3sCodeAfterTheRecordsBeforeIt()
     {
-        using var s3 = new S3Server { SelectFailsMidStream = ("InvalidTextEncoding", "UTF-8 encoding is required.") };
+        using var s3 = new S3Fake { SelectFailsMidStream = ("InvalidTextEncoding", "UTF-8 encoding is required.") };
         // Six short records: the server's first Records event (64 bytes) holds the first two whole.
         s3.Put("o.gz", Enumerable.Range(1, 6).Select(i => $"{{\"n\":{i},\"pad\":\"abcdefghij\"}}"));
 
         ScriptResult result = ModuleSession.Run(
-            $"Read-SesEventObject -BucketName {S3Server.Bucket} -Key o.gz -Expression 'SELECT s.n FROM S3Object[*] s' {s3.AwsParameters}");
+            $"Read-SesEventObject -BucketName {S3Fake.Bucket} -Key o.gz -Expression 'SELECT s.n FROM S3Object[*] s' {s3.AwsParameters}");
 
         Assert.Null(result.TerminatingError);
         ErrorRecord error = Assert.Single(result.Errors);
         Assert.Equal("InvalidTextEncoding,SesAnalytics.Cmdlets.Commands.ReadSesEventObjectCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
-        Assert.Equal($"s3://{S3Server.Bucket}/o.gz", error.TargetObject);
+        Assert.Equal($"s3://{S3Fake.Bucket}/o.gz", error.TargetObject);
         Assert.Contains("UTF-8 encoding is required.", error.ErrorDetails.Message, StringComparison.Ordinal);
         Assert.Contains("Request ID: MODULEFAKE", error.ErrorDetails.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(S3Server.SecretKey, result.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(S3Fake.SecretKey, result.AllText(), StringComparison.Ordinal);
         Assert.Equal([1L, 2L], result.Output.Select(o => o.Properties["n"].Value));
         Assert.Empty(result.Warnings);
     }

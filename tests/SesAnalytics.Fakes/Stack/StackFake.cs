@@ -1,14 +1,14 @@
 using System.Net;
 using System.Security;
 
-namespace SesAnalytics.Tests.Shared;
+namespace SesAnalytics.Fakes.Stack;
 
 /// <summary>
 /// CloudFormation's DescribeStacks (awsQuery XML) for a fake that also answers CloudFormation on its endpoint: one
 /// stack, with the outputs a test sets. Given a name, any other name gets the ValidationError CloudFormation returns
 /// for a stack that does not exist; without one, every name asked for is this stack.
 /// </summary>
-internal sealed class StackFake(string? stackName, IDictionary<string, string> outputs)
+public sealed class StackFake(string? stackName, IDictionary<string, string> outputs)
 {
     private const string Namespace = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 

@@ -2,44 +2,25 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using SesAnalytics.Tests.Shared;
+using SesAnalytics.Fakes.Stack;
 
-namespace SesAnalytics.Module.Tests.Objects;
+namespace SesAnalytics.Fakes.S3;
 
 /// <summary>
-/// A path-style S3 on 127.0.0.1 for the module (this project takes no WireMock): ListObjectsV2 with continuation
+/// A path-style S3 on 127.0.0.1: ListObjectsV2 with continuation
 /// tokens and delimiter, GetObject, HeadObject, and SelectObjectContent answering every line of the object in AWS
 /// event-stream framing, failing part-way with an error event, or refusing as S3 does for accounts without S3 Select.
 /// It also describes one CloudFormation stack whose BucketName output is this bucket, so the -StackName commands find it
 /// on the same endpoint.
 /// </summary>
-internal sealed class S3Server : IDisposable
+public sealed class S3Fake : LoopbackServer
 {
     public const string Bucket = "ses-events";
-    public const string AccessKey = "AKIDMODULES3FAKE";
-    public const string SecretKey = "moduleS3FakeSecretKeyNeverShown/K7MDENG";
 
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _closing = new();
     private readonly ConcurrentDictionary<string, byte[]> _objects = new(StringComparer.Ordinal);
-    private readonly Task _serving;
-
-    public S3Server()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
-
-    public int Port { get; }
 
     public bool SelectAvailable { get; set; } = true;
 
@@ -54,11 +35,6 @@ internal sealed class S3Server : IDisposable
     /// </summary>
     public TimeSpan BodyStall { get; set; }
 
-    public ConcurrentQueue<(string Method, string Key, string Query, string Authorization)> Requests { get; } = new();
-
-    /// <summary>The AWS parameters a script passes to reach this server.</summary>
-    public string AwsParameters => $"-EndpointUrl http://127.0.0.1:{Port} -AccessKey {AccessKey} -SecretKey '{SecretKey}' -Region us-east-1";
-
     public void Put(string key, IEnumerable<string> lines)
     {
         var buffer = new MemoryStream();
@@ -70,75 +46,30 @@ internal sealed class S3Server : IDisposable
         _objects[key] = buffer.ToArray();
     }
 
-    public void Dispose()
+    /// <summary>The object key a request addressed (path-style: the path after the bucket), decoded.</summary>
+    public static string KeyOf(FakeRequest request)
     {
-        _closing.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under a pending GetContextAsync.
-        }
-
-        _closing.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                Handle(context.Request, context.Response);
-            }
-            catch (HttpListenerException)
-            {
-                // The client went away.
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
-    }
-
-    private void Handle(HttpListenerRequest request, HttpListenerResponse response)
-    {
-        string rawPath = request.RawUrl ?? "/";
-        int question = rawPath.IndexOf('?', StringComparison.Ordinal);
-        string query = question < 0 ? string.Empty : rawPath[(question + 1)..];
-        string path = Uri.UnescapeDataString((question < 0 ? rawPath : rawPath[..question]).TrimStart('/'));
+        string path = Uri.UnescapeDataString(request.Path.TrimStart('/'));
         int slash = path.IndexOf('/', StringComparison.Ordinal);
-        string key = slash < 0 ? string.Empty : path[(slash + 1)..];
-        Dictionary<string, string> parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+        return slash < 0 ? string.Empty : path[(slash + 1)..];
+    }
+
+    protected override void Handle(FakeRequest request, HttpListenerResponse response)
+    {
+        string key = KeyOf(request);
+        Dictionary<string, string> parameters = request.Query.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty, StringComparer.Ordinal);
-        Requests.Enqueue((request.HttpMethod, key, query, request.Headers["Authorization"] ?? string.Empty));
         response.AddHeader("x-amz-request-id", "MODULEFAKE");
 
-        if (request.HttpMethod == "POST" && StackFake.IsCloudFormation(request.ContentType))
+        if (request.Method == "POST" && StackFake.IsCloudFormation(request.ContentType))
         {
-            using var form = new StreamReader(request.InputStream, Encoding.UTF8);
-            (int status, string xml) = Stack.Answer(form.ReadToEnd());
+            (int status, string xml) = Stack.Answer(request.Body);
             Write(response, status, "text/xml", Encoding.UTF8.GetBytes(xml));
             return;
         }
 
-        if (request.HttpMethod == "GET" && parameters.ContainsKey("list-type"))
+        if (request.Method == "GET" && parameters.ContainsKey("list-type"))
         {
             Write(response, 200, "application/xml", List(parameters));
             return;
@@ -152,7 +83,7 @@ internal sealed class S3Server : IDisposable
 
         response.AddHeader("ETag", "\"" + Convert.ToHexString(MD5.HashData(body)).ToLowerInvariant() + "\"");
         response.AddHeader("Last-Modified", "Tue, 24 Nov 2026 08:00:00 GMT");
-        switch (request.HttpMethod)
+        switch (request.Method)
         {
             case "GET" when BodyStall > TimeSpan.Zero:
                 WriteStalled(response, body, body.Length / 2);
@@ -281,15 +212,7 @@ internal sealed class S3Server : IDisposable
         response.ContentLength64 = body.Length;
         response.OutputStream.Write(body.AsSpan(0, cut));
         response.OutputStream.Flush();
-        _closing.Token.WaitHandle.WaitOne(BodyStall);
+        Closing.WaitHandle.WaitOne(BodyStall);
         response.OutputStream.Write(body.AsSpan(cut));
-    }
-
-    private static void Write(HttpListenerResponse response, int status, string contentType, byte[] body)
-    {
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        response.ContentLength64 = body.Length;
-        response.OutputStream.Write(body);
     }
 }
