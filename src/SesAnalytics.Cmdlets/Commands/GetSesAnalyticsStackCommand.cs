@@ -10,7 +10,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>The SesAnalytics stacks: the ones named, or every stack tagged as managed by SesAnalytics.</summary>
 [Cmdlet(VerbsCommon.Get, "SesAnalyticsStack")]
-[OutputType(typeof(SesAnalyticsStack))]
+[OutputType("SesAnalytics.SesAnalyticsStack")]
 public sealed class GetSesAnalyticsStackCommand : AwsCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -6,7 +6,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Shows which region, credentials and endpoints the module's AWS commands would use, without calling AWS.</summary>
 [Cmdlet(VerbsCommon.Get, "SesAwsContext")]
-[OutputType(typeof(AwsContextSummary))]
+[OutputType("SesAnalytics.AwsContextSummary")]
 public sealed class GetSesAwsContextCommand : AwsCmdlet
 {
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken)

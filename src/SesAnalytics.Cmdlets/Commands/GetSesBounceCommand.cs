@@ -6,7 +6,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lists bounced recipients, one object per recipient (the article's bounce query), from a local store or with Athena.</summary>
 [Cmdlet(VerbsCommon.Get, "SesBounce", DefaultParameterSetName = PathSet)]
-[OutputType(typeof(BounceRecord))]
+[OutputType("SesAnalytics.BounceRecord")]
 public sealed class GetSesBounceCommand : EventQueryCmdlet
 {
     [Parameter]

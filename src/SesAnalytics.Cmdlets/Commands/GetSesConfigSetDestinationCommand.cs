@@ -10,7 +10,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>The event destinations of SES configuration sets: what is wired to where.</summary>
 [Cmdlet(VerbsCommon.Get, "SesConfigSetDestination")]
-[OutputType(typeof(ConfigSetDestination))]
+[OutputType("SesAnalytics.ConfigSetDestination")]
 public sealed class GetSesConfigSetDestinationCommand : AwsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

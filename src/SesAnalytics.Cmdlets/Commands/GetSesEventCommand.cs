@@ -8,7 +8,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lists SES events of any of the ten types, as typed objects, from a local store or with Athena.</summary>
 [Cmdlet(VerbsCommon.Get, "SesEvent", DefaultParameterSetName = PathSet)]
-[OutputType(typeof(SesEvent))]
+[OutputType("SesAnalytics.SesEvent")]
 public sealed class GetSesEventCommand : EventQueryCmdlet
 {
     /// <summary>Message ids piped in, by the store or stack they were asked of, in order of arrival: asked at the end in one query each.</summary>

@@ -6,7 +6,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lists the SES event objects in the bucket (named, or the stack's) for some identities, event types and UTC days.</summary>
 [Cmdlet(VerbsCommon.Get, "SesEventObject", DefaultParameterSetName = BucketSet)]
-[OutputType(typeof(EventObject))]
+[OutputType("SesAnalytics.EventObject")]
 public sealed class GetSesEventObjectCommand : EventObjectCmdlet
 {
     // A piped stack object binds here first (the default set), so its bucket is used without asking CloudFormation.

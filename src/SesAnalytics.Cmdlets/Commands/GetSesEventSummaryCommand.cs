@@ -6,7 +6,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Counts events per identity and day, with bounce and complaint rates, from a local store or with Athena.</summary>
 [Cmdlet(VerbsCommon.Get, "SesEventSummary", DefaultParameterSetName = PathSet)]
-[OutputType(typeof(EventSummary))]
+[OutputType("SesAnalytics.EventSummary")]
 public sealed class GetSesEventSummaryCommand : EventQueryCmdlet
 {
     [Parameter]

@@ -7,7 +7,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lays SES event records out in a local folder exactly as Firehose's dynamic partitioning lays them out in S3.</summary>
 [Cmdlet(VerbsData.Import, "SesEvent", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ImportSummary))]
+[OutputType("SesAnalytics.ImportSummary")]
 public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 {
     private const string PathSet = "Path";

@@ -9,7 +9,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Deploys the SesAnalytics stack: creates it, or updates it through a change set, and waits for it to settle.</summary>
 [Cmdlet(VerbsCommon.New, "SesAnalyticsStack", SupportsShouldProcess = true)]
-[OutputType(typeof(SesAnalyticsStack))]
+[OutputType("SesAnalytics.SesAnalyticsStack")]
 public sealed class NewSesAnalyticsStackCommand : AwsCmdlet, IDynamicParameters
 {
     private readonly TemplateParameters _template = new();

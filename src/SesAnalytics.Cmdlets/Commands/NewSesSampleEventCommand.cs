@@ -10,7 +10,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Realistic, repeatable SES events to try the module without an AWS account.</summary>
 [Cmdlet(VerbsCommon.New, "SesSampleEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-[OutputType(typeof(SesEvent), typeof(string))]
+[OutputType("SesAnalytics.SesEvent", "System.String")]
 public sealed class NewSesSampleEventCommand : AsyncCmdlet
 {
     private const int ProgressEvery = 1000;

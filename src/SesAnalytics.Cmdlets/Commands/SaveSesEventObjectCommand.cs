@@ -8,7 +8,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Copies SES event objects from the bucket into an offline store that the -Path commands read.</summary>
 [Cmdlet(VerbsData.Save, "SesEventObject", DefaultParameterSetName = BucketSet, SupportsShouldProcess = true)]
-[OutputType(typeof(SaveSummary))]
+[OutputType("SesAnalytics.SaveSummary")]
 public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
 {
     private const string InputObjectSet = "InputObject";

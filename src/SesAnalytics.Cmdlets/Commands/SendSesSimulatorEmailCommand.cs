@@ -9,7 +9,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Sends test messages to the SES mailbox simulator so the user can watch their events arrive.</summary>
 [Cmdlet(VerbsCommunications.Send, "SesSimulatorEmail", SupportsShouldProcess = true)]
-[OutputType(typeof(SimulatorMessage))]
+[OutputType("SesAnalytics.SimulatorMessage")]
 public sealed class SendSesSimulatorEmailCommand : AwsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]

@@ -11,7 +11,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Sends an SES configuration set's events to the stack's delivery stream; creates the set when it is absent.</summary>
 [Cmdlet(VerbsCommon.Set, "SesConfigSetDestination", SupportsShouldProcess = true, DefaultParameterSetName = ByArnSet)]
-[OutputType(typeof(ConfigSetDestination))]
+[OutputType("SesAnalytics.ConfigSetDestination")]
 public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
 {
     private const string ByArnSet = "ByArn";

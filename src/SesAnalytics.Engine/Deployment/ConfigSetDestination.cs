@@ -9,4 +9,7 @@ public sealed record ConfigSetDestination(
     bool Enabled,
     IReadOnlyList<SesEventType> EventTypes,
     string? DeliveryStreamArn,
-    string? IamRoleArn);
+    string? IamRoleArn)
+{
+    public override string ToString() => $"{ConfigurationSetName}/{DestinationName}";
+}

@@ -7,8 +7,8 @@ public sealed record SesAnalyticsStack(
     string Status,
     string? StatusReason,
     string Region,
-    DateTimeOffset CreationTime,
-    DateTimeOffset? LastUpdatedTime,
+    DateTime CreationTime,
+    DateTime? LastUpdatedTime,
     string? BucketName,
     string? DeliveryStreamName,
     string? DeliveryStreamArn,
@@ -39,4 +39,6 @@ public sealed record SesAnalyticsStack(
         $"before the table of event lines that Get-SesEvent reads. Update it with New-SesAnalyticsStack -StackName {StackName} " +
         "and the options it was deployed with (the bucket and its events are kept), or query a local copy with -Path.",
         StackName);
+
+    public override string ToString() => $"{StackName} ({Status})";
 }

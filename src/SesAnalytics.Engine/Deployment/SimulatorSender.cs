@@ -58,7 +58,7 @@ public sealed class SimulatorSender
                 ConfigurationSetName = configurationSetName,
             };
             string messageId = await _ses.SendEmailAsync(request, cancellationToken).ConfigureAwait(false);
-            yield return new SimulatorMessage(messageId, scenario.ToString(), to, from, configurationSetName, now);
+            yield return new SimulatorMessage(messageId, scenario.ToString(), to, from, configurationSetName, now.UtcDateTime);
         }
     }
 }

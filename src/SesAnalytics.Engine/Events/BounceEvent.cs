@@ -6,4 +6,6 @@ public sealed record BounceEvent : SesEvent
     public override SesEventType EventType => SesEventType.Bounce;
 
     public required BounceInfo Bounce { get; init; }
+
+    public override string Detail => Bounce.ToString();
 }

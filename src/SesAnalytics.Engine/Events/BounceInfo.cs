@@ -10,11 +10,13 @@ public sealed record BounceInfo
 
     public IReadOnlyList<BouncedRecipient> BouncedRecipients { get; init; } = [];
 
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTime? Timestamp { get; init; }
 
     public string? FeedbackId { get; init; }
 
     public string? ReportingMta { get; init; }
 
     public string? RemoteMtaIp { get; init; }
+
+    public override string ToString() => $"{BounceType}/{BounceSubType}: {string.Join("; ", BouncedRecipients)}";
 }

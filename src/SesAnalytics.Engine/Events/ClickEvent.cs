@@ -6,4 +6,6 @@ public sealed record ClickEvent : SesEvent
     public override SesEventType EventType => SesEventType.Click;
 
     public required ClickInfo Click { get; init; }
+
+    public override string Detail => Click.ToString();
 }

@@ -5,7 +5,7 @@ public sealed record ClickInfo
 {
     public string? IpAddress { get; init; }
 
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTime? Timestamp { get; init; }
 
     public string? UserAgent { get; init; }
 
@@ -13,4 +13,6 @@ public sealed record ClickInfo
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> LinkTags { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    public override string ToString() => Link ?? string.Empty;
 }

@@ -20,4 +20,6 @@ public sealed record CommonHeaders
     public string? Date { get; init; }
 
     public string? Subject { get; init; }
+
+    public override string ToString() => Subject ?? string.Empty;
 }

@@ -1,4 +1,7 @@
 namespace SesAnalytics.Engine.Events;
 
 /// <summary>A recipient who marked the mail as spam.</summary>
-public sealed record ComplainedRecipient(string? EmailAddress);
+public sealed record ComplainedRecipient(string? EmailAddress)
+{
+    public override string ToString() => EmailAddress ?? string.Empty;
+}

@@ -6,4 +6,6 @@ public sealed record ComplaintEvent : SesEvent
     public override SesEventType EventType => SesEventType.Complaint;
 
     public required ComplaintInfo Complaint { get; init; }
+
+    public override string Detail => Complaint.ToString();
 }

@@ -5,7 +5,7 @@ public sealed record ComplaintInfo
 {
     public IReadOnlyList<ComplainedRecipient> ComplainedRecipients { get; init; } = [];
 
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTime? Timestamp { get; init; }
 
     public string? FeedbackId { get; init; }
 
@@ -17,5 +17,7 @@ public sealed record ComplaintInfo
     /// <summary>abuse, auth-failure, fraud, not-spam, other or virus, when the feedback report says.</summary>
     public string? ComplaintFeedbackType { get; init; }
 
-    public DateTimeOffset? ArrivalDate { get; init; }
+    public DateTime? ArrivalDate { get; init; }
+
+    public override string ToString() => $"{ComplaintFeedbackType ?? "complaint"}: {string.Join(", ", ComplainedRecipients)}";
 }

@@ -6,4 +6,6 @@ public sealed record DeliveryDelayEvent : SesEvent
     public override SesEventType EventType => SesEventType.DeliveryDelay;
 
     public required DeliveryDelayInfo DeliveryDelay { get; init; }
+
+    public override string Detail => DeliveryDelay.ToString();
 }

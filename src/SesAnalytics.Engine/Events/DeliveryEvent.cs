@@ -6,4 +6,6 @@ public sealed record DeliveryEvent : SesEvent
     public override SesEventType EventType => SesEventType.Delivery;
 
     public required DeliveryInfo Delivery { get; init; }
+
+    public override string Detail => Delivery.ToString();
 }

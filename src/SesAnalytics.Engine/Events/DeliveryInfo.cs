@@ -3,7 +3,7 @@ namespace SesAnalytics.Engine.Events;
 /// <summary>The <c>delivery</c> object: the receiving server accepted the mail.</summary>
 public sealed record DeliveryInfo
 {
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTime? Timestamp { get; init; }
 
     public long? ProcessingTimeMillis { get; init; }
 
@@ -14,4 +14,6 @@ public sealed record DeliveryInfo
     public string? ReportingMta { get; init; }
 
     public string? RemoteMtaIp { get; init; }
+
+    public override string ToString() => $"{SmtpResponse} ({ProcessingTimeMillis} ms)";
 }

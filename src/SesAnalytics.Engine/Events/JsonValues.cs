@@ -71,8 +71,8 @@ internal static class JsonValues
         };
     }
 
-    /// <summary>An ISO 8601 text, or a number of Unix milliseconds.</summary>
-    public static DateTimeOffset? Time(this JsonElement element, string name)
+    /// <summary>An ISO 8601 text, or a number of Unix milliseconds, as a UTC time.</summary>
+    public static DateTime? Time(this JsonElement element, string name)
     {
         if (!element.TryGetMember(name, out JsonElement value))
         {
@@ -82,10 +82,10 @@ internal static class JsonValues
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long milliseconds)
             && milliseconds is >= 0 and <= 253_402_300_799_999)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime;
         }
 
-        return SesTimestamp.TryParse(AsString(value), out DateTimeOffset parsed) ? parsed : null;
+        return SesTimestamp.TryParse(AsString(value), out DateTimeOffset parsed) ? parsed.UtcDateTime : null;
     }
 
     public static IReadOnlyList<string> Strings(this JsonElement element, string name)

@@ -7,7 +7,7 @@ public sealed record MailInfo
 
     private readonly string? _callerIdentity;
 
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTime? Timestamp { get; init; }
 
     public string? Source { get; init; }
 
@@ -17,7 +17,13 @@ public sealed record MailInfo
 
     public string? MessageId { get; init; }
 
-    public IReadOnlyList<string> Destination { get; init; } = [];
+    private readonly IReadOnlyList<string> _destination = AddressList.None;
+
+    public IReadOnlyList<string> Destination
+    {
+        get => _destination;
+        init => _destination = AddressList.From(value);
+    }
 
     public bool? HeadersTruncated { get; init; }
 
@@ -57,4 +63,6 @@ public sealed record MailInfo
     /// <summary>The first value of a tag, or null when the message does not carry it.</summary>
     public string? Tag(string name) =>
         Tags.TryGetValue(name, out IReadOnlyList<string>? values) && values.Count > 0 ? values[0] : null;
+
+    public override string ToString() => $"{MessageId} from {Source}";
 }

@@ -6,4 +6,6 @@ public sealed record OpenEvent : SesEvent
     public override SesEventType EventType => SesEventType.Open;
 
     public required OpenInfo Open { get; init; }
+
+    public override string Detail => Open.ToString();
 }

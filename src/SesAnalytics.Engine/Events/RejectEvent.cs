@@ -6,4 +6,6 @@ public sealed record RejectEvent : SesEvent
     public override SesEventType EventType => SesEventType.Reject;
 
     public required RejectInfo Reject { get; init; }
+
+    public override string Detail => Reject.ToString();
 }

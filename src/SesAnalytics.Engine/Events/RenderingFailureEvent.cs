@@ -6,4 +6,6 @@ public sealed record RenderingFailureEvent : SesEvent
     public override SesEventType EventType => SesEventType.RenderingFailure;
 
     public required FailureInfo Failure { get; init; }
+
+    public override string Detail => Failure.ToString();
 }

@@ -6,4 +6,6 @@ public sealed record SendEvent : SesEvent
     public override SesEventType EventType => SesEventType.Send;
 
     public required SendInfo Send { get; init; }
+
+    public override string Detail => Send.ToString();
 }

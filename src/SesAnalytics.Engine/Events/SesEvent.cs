@@ -6,6 +6,8 @@ namespace SesAnalytics.Engine.Events;
 /// </summary>
 public abstract record SesEvent
 {
+    private readonly IReadOnlyList<string> _recipients = AddressList.None;
+
     public abstract SesEventType EventType { get; }
 
     /// <summary>The <c>ses:sender-identity</c> tag, or <see cref="Partitioning.FirehoseLayout.MissingIdentity"/>.
@@ -15,10 +17,14 @@ public abstract record SesEvent
     public required string MessageId { get; init; }
 
     /// <summary>When this event happened (UTC): the type's own timestamp, else the time SES accepted the mail.</summary>
-    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTime Timestamp { get; init; }
 
     /// <summary>The recipients this event is about: bounced, complained, delivered or delayed ones, else all of them.</summary>
-    public required IReadOnlyList<string> Recipients { get; init; }
+    public required IReadOnlyList<string> Recipients
+    {
+        get => _recipients;
+        init => _recipients = AddressList.From(value);
+    }
 
     public required MailInfo Mail { get; init; }
 
@@ -30,4 +36,10 @@ public abstract record SesEvent
     public string? Source => Mail.Source;
 
     public string? ConfigurationSet => Mail.ConfigurationSet;
+
+    /// <summary>This type's own object in one line: bounce type and recipients, the clicked link, the SMTP answer, ...</summary>
+    public abstract string Detail { get; }
+
+    public sealed override string ToString() =>
+        $"{EventType.WireName()} {Timestamp:yyyy-MM-dd HH:mm:ss}Z {string.Join(", ", Recipients)} {MessageId}";
 }

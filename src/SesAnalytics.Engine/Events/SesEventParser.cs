@@ -97,7 +97,7 @@ public static class SesEventParser
         JsonElement mailElement = root.Object("mail")
             ?? throw Invalid($"The {type.WireName()} record has no 'mail' object, so its message is unknown: {Quote(text)}.", record);
         MailInfo mail = SesObjectReader.Mail(mailElement);
-        DateTimeOffset sent = mail.Timestamp
+        DateTime sent = mail.Timestamp
             ?? throw Invalid($"The {type.WireName()} record has no valid 'mail.timestamp': {Quote(text)}.", record);
         JsonElement detail = root.Object(type.DetailMember()) ?? default;
         string identity = string.IsNullOrEmpty(mail.SenderIdentity) ? FirehoseLayout.MissingIdentity : mail.SenderIdentity;

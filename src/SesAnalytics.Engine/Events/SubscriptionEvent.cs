@@ -6,4 +6,6 @@ public sealed record SubscriptionEvent : SesEvent
     public override SesEventType EventType => SesEventType.Subscription;
 
     public required SubscriptionInfo Subscription { get; init; }
+
+    public override string Detail => Subscription.ToString();
 }

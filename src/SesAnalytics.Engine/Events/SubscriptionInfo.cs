@@ -5,7 +5,7 @@ public sealed record SubscriptionInfo
 {
     public string? ContactList { get; init; }
 
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTime? Timestamp { get; init; }
 
     /// <summary>How the change was made, for instance UnsubscribeHeader.</summary>
     public string? Source { get; init; }
@@ -13,4 +13,6 @@ public sealed record SubscriptionInfo
     public TopicPreferences? NewTopicPreferences { get; init; }
 
     public TopicPreferences? OldTopicPreferences { get; init; }
+
+    public override string ToString() => ContactList ?? string.Empty;
 }

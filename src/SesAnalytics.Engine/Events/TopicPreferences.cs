@@ -6,4 +6,6 @@ public sealed record TopicPreferences
     public bool? UnsubscribeAll { get; init; }
 
     public IReadOnlyList<TopicSubscriptionStatus> TopicSubscriptionStatus { get; init; } = [];
+
+    public override string ToString() => UnsubscribeAll == true ? "unsubscribed from all" : string.Join(", ", TopicSubscriptionStatus);
 }

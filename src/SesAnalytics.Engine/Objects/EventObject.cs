@@ -11,8 +11,10 @@ public sealed record EventObject(
     string ETag,
     string Identity,
     string EventType,
-    DateOnly Day)
+    DateTime Day)
 {
     /// <summary>The object's file name, the key's last segment.</summary>
     public string FileName => Key[(Key.LastIndexOf('/') + 1)..];
+
+    public override string ToString() => $"s3://{BucketName}/{Key}";
 }

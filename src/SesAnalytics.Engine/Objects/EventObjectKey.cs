@@ -1,3 +1,4 @@
+using SesAnalytics.Engine.Time;
 using System.Globalization;
 using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Events;
@@ -36,6 +37,6 @@ public static class EventObjectKey
             return null;
         }
 
-        return new EventObject(bucketName, summary.Key, summary.Size, summary.LastModified, summary.ETag, identity, eventType, day);
+        return new EventObject(bucketName, summary.Key, summary.Size, summary.LastModified, summary.ETag, identity, eventType, day.ToUtcDateTime());
     }
 }

@@ -3,6 +3,7 @@ using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Objects;
 
@@ -20,7 +21,7 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
     /// <summary>The file an object is saved to in <paramref name="storeRoot"/>.</summary>
     public static string LocalPath(string storeRoot, EventObject item) => Path.GetFullPath(Path.Combine(
         storeRoot,
-        FirehoseLayout.DayFolder(item.Identity, item.EventType, item.Day),
+        FirehoseLayout.DayFolder(item.Identity, item.EventType, item.Day.ToUtcDay()),
         PathSegment.Encode(item.FileName)));
 
     /// <summary>

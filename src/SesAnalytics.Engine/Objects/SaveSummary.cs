@@ -1,4 +1,7 @@
 namespace SesAnalytics.Engine.Objects;
 
 /// <summary>What one Save-SesEventObject run did to the store.</summary>
-public sealed record SaveSummary(int ObjectsCopied, int ObjectsSkipped, long BytesCopied, string Destination);
+public sealed record SaveSummary(int ObjectsCopied, int ObjectsSkipped, long BytesCopied, string Destination)
+{
+    public override string ToString() => $"{ObjectsCopied} copied, {ObjectsSkipped} up to date in {Destination}";
+}

@@ -16,4 +16,7 @@ public sealed record ImportSummary(
     long BytesWritten,
     int Partitions,
     TimeSpan Elapsed,
-    bool WhatIf);
+    bool WhatIf)
+{
+    public override string ToString() => $"{EventsWritten} events into {Destination}";
+}

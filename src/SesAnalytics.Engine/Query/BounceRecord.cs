@@ -1,4 +1,5 @@
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Query;
 
@@ -8,9 +9,9 @@ namespace SesAnalytics.Engine.Query;
 /// </summary>
 public sealed record BounceRecord(
     string Identity,
-    DateOnly Day,
+    DateTime Day,
     string? MessageId,
-    DateTimeOffset? SendTime,
+    DateTime? SendTime,
     string? Source,
     string? SendingAccountId,
     string? Subject,
@@ -21,7 +22,7 @@ public sealed record BounceRecord(
     string? BounceType,
     string? BounceSubType,
     string? FeedbackId,
-    DateTimeOffset? BounceTime,
+    DateTime? BounceTime,
     string? ReportingMta,
     string? Action,
     string? Status,
@@ -34,7 +35,7 @@ public sealed record BounceRecord(
     /// </summary>
     internal static BounceRecord FromColumns(string identity, DateOnly day, Func<int, string?> column) => new(
         identity,
-        day,
+        day.ToUtcDateTime(),
         MessageId: column(0),
         SendTime: Time(column(1)),
         Source: column(2),
@@ -54,5 +55,7 @@ public sealed record BounceRecord(
         DiagnosticCode: column(16),
         EmailAddress: column(17));
 
-    private static DateTimeOffset? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time : null;
+    private static DateTime? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time.UtcDateTime : null;
+
+    public override string ToString() => $"{EmailAddress} {BounceType}/{BounceSubType} {Day:yyyy-MM-dd}";
 }

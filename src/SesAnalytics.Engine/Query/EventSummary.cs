@@ -1,4 +1,5 @@
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Query;
 
@@ -15,11 +16,11 @@ public sealed record EventSummary
 
     public required string Identity { get; init; }
 
-    public DateOnly? Day { get; init; }
+    public DateTime? Day { get; init; }
 
-    public required DateOnly From { get; init; }
+    public required DateTime From { get; init; }
 
-    public required DateOnly To { get; init; }
+    public required DateTime To { get; init; }
 
     public long Sends { get; init; }
 
@@ -80,9 +81,9 @@ public sealed record EventSummary
         return new EventSummary
         {
             Identity = identity,
-            Day = day,
-            From = from,
-            To = to,
+            Day = day?.ToUtcDateTime(),
+            From = from.ToUtcDateTime(),
+            To = to.ToUtcDateTime(),
             Sends = counts[SesEventType.Send],
             SentRecipients = counts.SentRecipients,
             Deliveries = counts[SesEventType.Delivery],
@@ -111,4 +112,6 @@ public sealed record EventSummary
         ( >= BounceWarning, _) or (_, >= ComplaintWarning) => ReputationStatus.Warning,
         _ => ReputationStatus.Healthy,
     };
+
+    public override string ToString() => Day is { } day ? $"{Identity} {day:yyyy-MM-dd}: {Status}" : $"{Identity} {From:yyyy-MM-dd}..{To:yyyy-MM-dd}: {Status}";
 }

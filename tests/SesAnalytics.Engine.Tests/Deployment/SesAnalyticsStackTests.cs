@@ -30,7 +30,7 @@ public sealed class SesAnalyticsStackTests
         "CREATE_IN_PROGRESS",
         null,
         "us-east-1",
-        new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero),
+        new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc),
         null,
         BucketName: bucketName,
         DeliveryStreamName: null,

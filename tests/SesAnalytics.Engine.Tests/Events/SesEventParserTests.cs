@@ -48,8 +48,8 @@ public sealed class SesEventParserTests
 
         Assert.Equal(SesEventType.Bounce, e.EventType);
         Assert.Equal(FirehoseLayout.MissingIdentity, e.Identity);
-        Assert.Equal(new DateTimeOffset(2018, 10, 8, 14, 5, 45, TimeSpan.Zero), e.Timestamp);
-        Assert.Equal(new DateTimeOffset(2018, 10, 8, 14, 5, 44, TimeSpan.Zero), e.Mail.Timestamp);
+        Assert.Equal(new DateTime(2018, 10, 8, 14, 5, 45, DateTimeKind.Utc), e.Timestamp);
+        Assert.Equal(new DateTime(2018, 10, 8, 14, 5, 44, DateTimeKind.Utc), e.Mail.Timestamp);
         Assert.Equal(["jane@example.com", "richard@example.com"], e.Recipients);
         Assert.Equal("127.0.2.0", e.Bounce.RemoteMtaIp);
         Assert.Equal("127.0.3.0", e.Mail.SourceIp);
@@ -70,8 +70,8 @@ public sealed class SesEventParserTests
     {
         ComplaintEvent e = Assert.IsType<ComplaintEvent>(SesEventParser.Parse(SnsComplaint));
 
-        Assert.Equal(new DateTimeOffset(2009, 12, 3, 9, 24, 21, TimeSpan.Zero), e.Complaint.ArrivalDate);
-        Assert.Equal(TimeSpan.Zero, e.Complaint.ArrivalDate!.Value.Offset);
+        Assert.Equal(new DateTime(2009, 12, 3, 9, 24, 21, DateTimeKind.Utc), e.Complaint.ArrivalDate);
+        Assert.Equal(DateTimeKind.Utc, e.Complaint.ArrivalDate!.Value.Kind);
         Assert.Equal("AnyCompany Feedback Loop (V0.01)", e.Complaint.UserAgent);
         Assert.Equal(["richard@example.com"], e.Recipients);
         Assert.Null(e.Mail.CommonHeaders);
@@ -96,7 +96,7 @@ public sealed class SesEventParserTests
         Assert.Equal("0000014644fe5ef6-9a483358-9170-4cb4-a269-f5dcdf415321-000000", e.MessageId);
         Assert.Equal(546, e.Delivery.ProcessingTimeMillis);
         Assert.Equal(["success@simulator.amazonses.com"], e.Recipients);
-        Assert.Equal(new DateTimeOffset(2014, 5, 28, 22, 41, 1, 184, TimeSpan.Zero), e.Timestamp);
+        Assert.Equal(new DateTime(2014, 5, 28, 22, 41, 1, 184, DateTimeKind.Utc), e.Timestamp);
         Assert.Equal(JsonDocument.Parse(SnsDelivery).RootElement.GetRawText().ReplaceLineEndings(string.Empty), e.Json);
         Assert.DoesNotContain("TopicArn", e.Json, StringComparison.Ordinal);
     }
@@ -144,7 +144,7 @@ public sealed class SesEventParserTests
         Assert.Equal(TimeSpan.Zero, value.Offset);
 
         SesEvent e = SesEventParser.Parse($$$"""{"eventType":"Open","mail":{"timestamp":"2018-10-08T14:00:00Z","messageId":"m"},"open":{"timestamp":"{{{text}}}"}}""");
-        Assert.Equal(new DateTimeOffset(2018, 10, 8, 14, 5, 45, TimeSpan.Zero), e.Timestamp);
+        Assert.Equal(new DateTime(2018, 10, 8, 14, 5, 45, DateTimeKind.Utc), e.Timestamp);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class SesEventParserTests
 
         DeliveryEvent e = Assert.IsType<DeliveryEvent>(SesEventParser.Parse(json));
 
-        Assert.Equal(new DateTimeOffset(2017, 5, 31, 0, 0, 0, TimeSpan.Zero), e.Mail.Timestamp);
+        Assert.Equal(new DateTime(2017, 5, 31, 0, 0, 0, DateTimeKind.Utc), e.Mail.Timestamp);
         Assert.Equal("12345", e.MessageId);
         Assert.Equal(["only@mail.example"], e.Mail.Destination);
         Assert.True(e.Mail.HeadersTruncated);
@@ -183,7 +183,7 @@ public sealed class SesEventParserTests
         BounceEvent e = Assert.IsType<BounceEvent>(
             SesEventParser.Parse("""{"eventType":"Bounce","mail":{"timestamp":"2024-01-02T03:04:05.678Z","destination":["x@mail.example"]}}"""));
 
-        Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero), e.Timestamp);
+        Assert.Equal(new DateTime(2024, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc), e.Timestamp);
         Assert.Equal(string.Empty, e.MessageId);
         Assert.Equal(FirehoseLayout.MissingIdentity, e.Identity);
         Assert.Equal(["x@mail.example"], e.Recipients);

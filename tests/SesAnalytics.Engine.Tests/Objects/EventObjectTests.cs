@@ -49,7 +49,7 @@ public sealed class EventObjectTests : IDisposable
         Assert.Equal(eventType, item?.EventType);
         if (item is not null)
         {
-            Assert.Equal(new DateOnly(2026, 11, 24), item.Day);
+            Assert.Equal(new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), item.Day);
         }
     }
 

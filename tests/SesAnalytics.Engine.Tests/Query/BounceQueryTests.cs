@@ -24,9 +24,9 @@ public sealed class BounceQueryTests : IDisposable
         Assert.Equal(
             new BounceRecord(
                 Identity: "example.com",
-                Day: Day,
+                Day: Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 MessageId: "EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000",
-                SendTime: new DateTimeOffset(2017, 8, 5, 0, 40, 2, 12, TimeSpan.Zero),
+                SendTime: new DateTime(2017, 8, 5, 0, 40, 2, 12, DateTimeKind.Utc),
                 Source: "Sender Name <sender@example.com>",
                 SendingAccountId: "123456789012",
                 Subject: "Message sent from Amazon SES",
@@ -37,14 +37,14 @@ public sealed class BounceQueryTests : IDisposable
                 BounceType: "Permanent",
                 BounceSubType: "General",
                 FeedbackId: "01000157c44f053b-61b59c11-9236-11e6-8f96-7be8aexample-000000",
-                BounceTime: new DateTimeOffset(2017, 8, 5, 0, 41, 2, 669, TimeSpan.Zero),
+                BounceTime: new DateTime(2017, 8, 5, 0, 41, 2, 669, DateTimeKind.Utc),
                 ReportingMta: "dsn; mta.example.com",
                 Action: "failed",
                 Status: "5.1.1",
                 DiagnosticCode: "smtp; 550 5.1.1 user unknown",
                 EmailAddress: "recipient@example.com"),
             record);
-        Assert.Equal(TimeSpan.Zero, record.SendTime!.Value.Offset);
+        Assert.Equal(DateTimeKind.Utc, record.SendTime!.Value.Kind);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class EventSummaryTests : IDisposable
 
         EventSummary summary = Assert.Single(Summaries(EventQuery.AllEvents(new DayRange(Day, Day))));
 
-        Assert.Equal(("a.example", (DateOnly?)Day), (summary.Identity, summary.Day));
+        Assert.Equal(("a.example", (DateTime?)Utc(Day)), (summary.Identity, summary.Day));
         Assert.Equal((50L, 100L), (summary.Sends, summary.SentRecipients));
         Assert.Equal((7L, 5L, 2L, 6L), (summary.Bounces, summary.HardBounces, summary.SoftBounces, summary.HardBouncedRecipients));
         Assert.Equal(
@@ -100,7 +100,7 @@ public sealed class EventSummaryTests : IDisposable
         Assert.Equal(["2024-03-08 a.example", "2024-03-08 b.example", "2024-03-09 a.example"], perDay.Select(s => $"{s.Day:yyyy-MM-dd} {s.Identity}"));
         Assert.Equal(["a.example", "b.example"], totals.Select(t => t.Identity));
         Assert.Null(totals[0].Day);
-        Assert.Equal((Day, Day.AddDays(1)), (totals[0].From, totals[0].To));
+        Assert.Equal((Utc(Day), Utc(Day.AddDays(1))), (totals[0].From, totals[0].To));
         Assert.Equal((4L, 1L), (totals[0].Sends, totals[0].Bounces));
         Assert.Equal(0.25, totals[0].BounceRate!.Value, 10);
         Assert.Equal(ReputationStatus.AtRisk, totals[0].Status);
@@ -141,4 +141,6 @@ public sealed class EventSummaryTests : IDisposable
 
     private List<EventSummary> Summaries(EventQuery query) =>
         LocalStoreQueries.Summaries(_store.Root, query, total: false, NullOutputSink.Instance, CancellationToken.None).ToList();
+
+    private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }

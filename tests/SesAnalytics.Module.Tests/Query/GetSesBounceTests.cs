@@ -70,8 +70,8 @@ public sealed class GetSesBounceTests : IDisposable
         PSObject first = result.Output[0];
         Assert.Equal("SesAnalytics.Engine.Query.BounceRecord", first.BaseObject.GetType().FullName);
         Assert.Equal("example.com", Value(first, "Identity"));
-        Assert.Equal(Day, Value(first, "Day"));
-        Assert.Equal(new DateTimeOffset(2024, 3, 8, 17, 14, 29, 713, TimeSpan.Zero), Value(first, "SendTime"));
+        Assert.Equal(Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Value(first, "Day"));
+        Assert.Equal(new DateTime(2024, 3, 8, 17, 14, 29, 713, DateTimeKind.Utc), Value(first, "SendTime"));
         Assert.Equal("default-1", Value(first, "ConfigurationSet"));
         Assert.Equal("test-bounce", Value(first, "Subject"));
         Assert.Equal("smtp; 550 5.1.1 user unknown", Value(first, "DiagnosticCode"));

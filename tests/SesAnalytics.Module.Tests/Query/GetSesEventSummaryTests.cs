@@ -33,7 +33,7 @@ public sealed class GetSesEventSummaryTests : IDisposable
         result.AssertSuccess();
         Assert.Equal(
             ["2024-03-08 example.com", "2024-03-08 example.org", "2024-03-08 quiet.example", "2024-03-09 example.org"],
-            result.Output.Select(o => $"{(DateOnly)Value(o, "Day")!:yyyy-MM-dd} {Value(o, "Identity")}"));
+            result.Output.Select(o => $"{(DateTime)Value(o, "Day")!:yyyy-MM-dd} {Value(o, "Identity")}"));
 
         PSObject com = result.Output[0];
         Assert.Equal((100L, 98L, 7L, 6L, 1L), ((long)Value(com, "Sends")!, (long)Value(com, "Deliveries")!, (long)Value(com, "Bounces")!, (long)Value(com, "HardBounces")!, (long)Value(com, "SoftBounces")!));

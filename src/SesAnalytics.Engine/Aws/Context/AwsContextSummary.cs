@@ -8,4 +8,7 @@ public sealed record AwsContextSummary(
     string CredentialSource,
     string? ProfileName,
     string AccessKeyId,
-    IReadOnlyDictionary<string, string> Endpoints);
+    IReadOnlyDictionary<string, string> Endpoints)
+{
+    public override string ToString() => $"{Region} ({CredentialSource})";
+}
