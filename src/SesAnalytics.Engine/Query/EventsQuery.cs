@@ -37,7 +37,8 @@ public sealed class EventsQuery : IPartitionQuery<SesEvent>
     {
         while (reader.Read())
         {
-            if (_reader.Read(reader.GetString(0), partition.Identity, partition.Day) is { } evt)
+            // With ignore_errors, a line that is not JSON comes back as NULL; the runner has warned about its object.
+            if (!reader.IsDBNull(0) && _reader.Read(reader.GetString(0), partition.Identity, partition.Day) is { } evt)
             {
                 yield return evt;
             }

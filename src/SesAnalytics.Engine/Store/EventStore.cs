@@ -165,7 +165,20 @@ public sealed class EventStore
     {
         try
         {
-            return Directory.EnumerateFiles(dayPath, "*.gz").Order(StringComparer.Ordinal).ToList();
+            var objects = new List<string>();
+            foreach (FileInfo file in new DirectoryInfo(dayPath).EnumerateFiles("*.gz").OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                // An empty file holds no event (Firehose never writes one): not an object to read, nor an error.
+                if (file.Length == 0)
+                {
+                    _sink.Verbose($"Skipped the empty file '{file.FullName}'.");
+                    continue;
+                }
+
+                objects.Add(file.FullName);
+            }
+
+            return objects;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
