@@ -54,17 +54,37 @@ function Add-RepeatedStoreObject {
     $path
 }
 
-# Starts a script in a runspace of its own with the module imported, as a second pwsh session would, and returns the
-# [powershell] (its .Streams hold what the script wrote; .Stop() is what Ctrl+C does) and the handle of the invocation.
+# Starts a script in a runspace of its own with the module imported, as a second pwsh session would. Returns Shell (the
+# [powershell]: .Streams holds what the script wrote besides output; .Stop() is what Ctrl+C does), Handle (of the
+# invocation) and Output (filled while the script runs, object by object).
 function Start-ModuleScript {
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Variable = @{})
-    $shell = [powershell]::Create()
-    $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-ModuleManifestPath)).AddParameter('ErrorAction', 'Stop').AddStatement()
-    foreach ($name in $Variable.Keys) {
-        $null = $shell.AddCommand('Set-Variable').AddParameter('Name', $name).AddParameter('Value', $Variable[$name]).AddStatement()
+    # One script, not statements added to the [powershell]: stopping a batch of statements can crash the process.
+    $wrapped = @"
+param([string] `$ModuleManifest, [hashtable] `$ScriptVariable)
+Import-Module `$ModuleManifest -ErrorAction Stop
+foreach (`$name in `$ScriptVariable.Keys) { Set-Variable -Name `$name -Value `$ScriptVariable[`$name] }
+$Script
+"@
+    $shell = [powershell]::Create().AddScript($wrapped).AddArgument((Get-ModuleManifestPath)).AddArgument($Variable)
+    $output = [Management.Automation.PSDataCollection[psobject]]::new()
+    $handle = $shell.BeginInvoke([Management.Automation.PSDataCollection[psobject]] $null, $output)
+    [pscustomobject]@{ Shell = $shell; Handle = $handle; Output = $output }
+}
+
+# Runs $Script as Start-ModuleScript does until it writes its first object, then stops it. Returns that object (First)
+# and whether the script was still running when it arrived (StillRunning): with a slow last partition, streaming.
+function Get-FirstStreamedObject {
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Variable = @{})
+    $run = Start-ModuleScript -Script $Script -Variable $Variable
+    try {
+        Wait-Condition { $run.Output.Count -gt 0 -or $run.Handle.IsCompleted } -Because "the first object of: $Script"
+        [pscustomobject]@{ First = $run.Output[0]; StillRunning = -not $run.Handle.IsCompleted }
     }
-    $null = $shell.AddScript($Script)
-    [pscustomobject]@{ Shell = $shell; Handle = $shell.BeginInvoke() }
+    finally {
+        $run.Shell.Stop()
+        $run.Shell.Dispose()
+    }
 }
 
 # Waits until $Condition is true, polling, up to a generous deadline; throws with $Because when it never is.
