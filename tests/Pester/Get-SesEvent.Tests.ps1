@@ -168,13 +168,13 @@ Describe 'Get-SesEvent -Path' {
 
     Context 'quotes and SQL in values' {
         BeforeAll {
-            $odd = Join-Path (New-TestFolder events-odd) "it's; DROP TABLE x; -- store"
+            $odd = Join-Path (New-TestFolder events-odd) "it's [a]; DROP TABLE x; -- store"
             Add-StoreObject $odd "o'brien.example" Send $day @(New-SesTestRecord Send "o'brien.example" "o'neil@example.net") | Out-Null
             Add-StoreObject $odd "o'brien.example" Bounce $day @(New-SesTestRecord Bounce "o'brien.example" "o'neil@example.net") | Out-Null
         }
         AfterAll { Remove-TestFolder (Split-Path $odd) }
 
-        It 'reads a store whose path, identity, recipient and message id hold quotes' {
+        It 'reads a store whose path, identity, recipient and message id hold quotes and brackets' {
             @(Get-SesEvent $odd -From 2024-03-08 -To 2024-03-08 -Identity "o'brien*").Count | Should -Be 2
             @(Get-SesEvent $odd -From 2024-03-08 -To 2024-03-08 -Recipient "O'NEIL@*").Count | Should -Be 2
             (Get-SesEvent $odd -From 2024-03-08 -To 2024-03-08 -MessageId "message-o'neil@example.net").EventType | ForEach-Object { "$_" } | Sort-Object | Should -Be @('Bounce', 'Send')

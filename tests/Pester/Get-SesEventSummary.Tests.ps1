@@ -156,8 +156,8 @@ Describe 'Get-SesEventSummary -Path' {
         }
     }
 
-    It 'reads a store whose path and identity hold quotes and SQL text' {
-        $odd = Join-Path (New-TestFolder summary-odd) "it's; DROP TABLE x; -- store"
+    It 'reads a store whose path and identity hold quotes, brackets and SQL text' {
+        $odd = Join-Path (New-TestFolder summary-odd) "it's [a]; DROP TABLE x; -- store"
         try {
             Add-StoreObject $odd "o'brien.example" Send $day @(New-SesTestRecord Send "o'brien.example" "o'neil@example.net") | Out-Null
 
