@@ -4,7 +4,7 @@
 
 Set-StrictMode -Version Latest
 
-# The ten SES event types as the module names them, and the fixture file of each (Rendering Failure has no space).
+# The ten SES event types as the module names them, which are also the fixture files' names (RenderingFailure, no space).
 $script:EventTypes = @('Send', 'Reject', 'Bounce', 'Complaint', 'Delivery', 'Open', 'Click', 'RenderingFailure', 'DeliveryDelay', 'Subscription')
 
 function Get-SesEventTypeName { $script:EventTypes }
