@@ -34,5 +34,14 @@ internal static class DuckDbJson
 
     public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static string FileList(IEnumerable<string> objects) => "[" + string.Join(", ", objects.Select(Literal)) + "]";
+    private static string FileList(IEnumerable<string> objects) => "[" + string.Join(", ", objects.Select(o => Literal(GlobLiteral(o)))) + "]";
+
+    /// <summary>
+    /// DuckDB expands <c>*</c>, <c>?</c> and <c>[...]</c> in every path of the list as a glob, and a store may live in a
+    /// folder named with them: each is put in brackets, which match only that character.
+    /// </summary>
+    private static string GlobLiteral(string path) =>
+        path.Replace("[", "[[]", StringComparison.Ordinal)
+            .Replace("*", "[*]", StringComparison.Ordinal)
+            .Replace("?", "[?]", StringComparison.Ordinal);
 }

@@ -139,6 +139,18 @@ public sealed class BounceQueryTests : IDisposable
         Assert.Equal("o'brien.example", Assert.Single(Query(EventQuery.Bounces(new DayRange(Day, Day)))).Identity);
     }
 
+    [Fact]
+    public void GlobCharactersInAStorePathMatchOnlyThemselves()
+    {
+        // As a glob, 'a[1].example' names 'a1.example', whose object of the same name must not be read instead.
+        string own = _store.Add("a[1].example", "Bounce", Day, SesRecords.Bounce("a[1].example", "Permanent", "own@x.test"));
+        string other = Path.Combine(_store.FolderOf("a1.example", "Bounce", Day), Path.GetFileName(own));
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        File.WriteAllBytes(other, TestStore.Gzip(SesRecords.Bounce("a1.example", "Permanent", "other@x.test") + "\n"));
+
+        Assert.Equal(["own@x.test"], Query(EventQuery.Bounces(new DayRange(Day, Day), identities: ["a`[1`].example"])).Select(r => r.EmailAddress));
+    }
+
     private List<BounceRecord> Query(EventQuery query) =>
         LocalStoreQueries.Bounces(_store.Root, query, NullOutputSink.Instance, CancellationToken.None).ToList();
 }

@@ -23,18 +23,6 @@ internal sealed class SampleStore : IDisposable
         gzip.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
     }
 
-    /// <summary>One object of <paramref name="count"/> copies of a line: a big object, written quickly.</summary>
-    public void AddRepeated(string identity, string eventType, DateOnly day, string line, int count)
-    {
-        const int block = 10_000;
-        byte[] lines = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(line + "\n", block)));
-        using GZipStream gzip = Create(identity, eventType, day);
-        for (int written = 0; written < count; written += block)
-        {
-            gzip.Write(lines);
-        }
-    }
-
     public static string Send(string identity, string recipient) => Record("Send", identity, recipient, null);
 
     public static string Bounce(string identity, string bounceType, string recipient) => Record("Bounce", identity, recipient, new JsonObject
@@ -57,8 +45,6 @@ internal sealed class SampleStore : IDisposable
     {
         ["complainedRecipients"] = new JsonArray(new JsonObject { ["emailAddress"] = recipient }),
     });
-
-    public static string Delivery(string identity, string recipient) => Record("Delivery", identity, recipient, null);
 
     public void Dispose()
     {
