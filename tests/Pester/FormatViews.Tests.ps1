@@ -1,6 +1,6 @@
 # The format views of the offline query outputs (Get-SesBounce, Get-SesEvent, Get-SesEventSummary), rendered as a user
-# sees them: Format-Table at 80 and 120 columns, and Format-List. These assert what the views show today (the key
-# columns); the "PowerShell-native surface" issue redesigns them.
+# sees them: Format-Table at 80 and 120 columns (the same fixed-width columns, which fit an 80-column CI log), and
+# Format-List, which shows the long fields.
 
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/Queries.psm1" -Force
@@ -43,12 +43,12 @@ AfterAll {
 Describe 'Get-SesBounce''s view' {
     BeforeAll { $bounces = @(Get-SesBounce $store @range) }
 
-    It 'shows every column in a table 120 wide' {
+    It 'shows the key columns in a table 120 wide' {
         $lines = Show $bounces Table 120
 
-        $lines -match '^Day\s+Identity\s+EmailAddress\s+BounceType\s+BounceSubType\s+Status\s+DiagnosticCode\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-08 example\.com\s+b0@example\.net\s+Permanent\s+General\s+5\.1\.1\s+smtp; 550 5\.1\.1 user unknown\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-09 mail\.example\.org\s+bounce@simulator\.amazonses\.com\s+Permanent' | Should -HaveCount 1
+        $lines -match '^Day\s+Identity\s+EmailAddress\s+BounceType\s+BounceSubType\s+Status\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-08 example\.com\s+b0@example\.net\s+Permanent\s+General\s+5\.1\.1\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-09 mail\.example\.o…\s+bounce@simulator\.am…\s+Permanent' | Should -HaveCount 1
     }
 
     It 'shows Day, Identity, EmailAddress and BounceType in a table 80 wide' {
@@ -73,33 +73,26 @@ Describe 'Get-SesBounce''s view' {
 Describe 'Get-SesEvent''s view' {
     BeforeAll { $events = @(Get-SesEvent $store Send, Bounce @range -Identity example.com -Recipient 'r0@*', 'b0@*') }
 
-    # Today MessageId is cut to 18 characters even at 120 columns (an SES message id has 60).
-    It 'shows Timestamp, Identity, EventType, MessageId, Recipients and Subject in a table 120 wide' {
-        $lines = Show $events Table 120
+    It 'shows Timestamp, EventType, Identity, Recipient and the whole MessageId, wrapped, in a table <_> wide' -ForEach 80, 120 {
+        $lines = Show $events Table $_
 
-        $lines -match '^Timestamp\s+Identity\s+EventType\s+MessageId\s+Recipients\s+Subject\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-08 17:14:29\.000\s+example\.com\s+Send\s+message-r0@\S+\s+r0@example\.net\s+test\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-08 17:14:29\.000\s+example\.com\s+Bounce\s+message-b0@\S+\s+b0@example\.net\s+test\s*$' | Should -HaveCount 1
-    }
-
-    It 'shows Timestamp, Identity and EventType in a table 80 wide' {
-        $lines = Show $events Table 80
-
-        $lines -match '^Timestamp\s+Identity\s+EventType' | Should -HaveCount 1
-        $lines -match '^2024-03-08 17:14:29\.000\s+example\.com\s+Send\b' | Should -HaveCount 1
+        $lines -match '^Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-08\s+Send\s+example\.com\s+r0@example\.\s+message-r0@example\.net\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-08\s+Bounce\s+example\.com\s+b0@example\.\s+message-b0@example\.net\s*$' | Should -HaveCount 1
+        $lines -match '^ 17:14:29\s+net\s*$' | Should -HaveCount 2
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
     }
 
-    It 'shows the event, its own object and its JSON in a list' {
+    It 'shows the event and its own object in one line each in a list, not the JSON' {
         $lines = Show ($events | Where-Object EventType -eq 'Bounce') List
 
         $lines -match '^EventType\s+: Bounce$' | Should -HaveCount 1
         $lines -match '^Identity\s+: example\.com$' | Should -HaveCount 1
         $lines -match '^MessageId\s+: message-b0@example\.net$' | Should -HaveCount 1
-        $lines -match '^Recipients\s+: \{b0@example\.net\}$' | Should -HaveCount 1
-        $lines -match '^Bounce\s+: .*BounceType = Permanent' | Should -HaveCount 1
-        $lines -match '^Json\s+: \{"eventType":"Bounce"' | Should -HaveCount 1
-        foreach ($property in 'Timestamp', 'Mail', 'Subject', 'Source', 'ConfigurationSet') {
+        $lines -match '^Recipients\s+: b0@example\.net$' | Should -HaveCount 1
+        $lines -match '^Detail\s+: Permanent/General: b0@example\.net 5\.1\.1 smtp; 550 5\.1\.1 user unknown$' | Should -HaveCount 1
+        $lines -match '"eventType"' | Should -HaveCount 0
+        foreach ($property in 'Timestamp', 'Subject', 'Source', 'ConfigurationSet', 'Tags') {
             $lines -match "^$property\s+: \S" | Should -HaveCount 1 -Because "the list shows $property"
         }
     }
@@ -110,10 +103,13 @@ Describe 'Get-SesEvent''s view' {
 
         foreach ($width in 80, 120) {
             $lines = Show $evt Table $width
-            $lines -match '^Timestamp\s+Identity\s+EventType' | Should -HaveCount 1 -Because "$_ has the event table at $width columns"
-            $lines -match "^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s+example\.com\s+$_\b" | Should -HaveCount 1
+            $lines -match '^Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId' | Should -HaveCount 1 -Because "$_ has the event table at $width columns"
+            $name = $_ -eq 'RenderingFailure' ? 'Rendering' : $_
+            $lines -match "^\d{4}-\d\d-\d\d\s+$name\s+example\.com" | Should -HaveCount 1
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
         }
-        (Show $evt List) -match "^EventType\s+: $_$" | Should -HaveCount 1
+        $listed = $_ -eq 'RenderingFailure' ? 'Rendering Failure' : $_
+        (Show $evt List) -match "^EventType\s+: $listed$" | Should -HaveCount 1
     }
 }
 
@@ -123,27 +119,19 @@ Describe 'Get-SesEventSummary''s view' {
         $total = @(Get-SesEventSummary $store @range -Total -Identity example.com)
     }
 
-    It 'shows every column, rates as percentages with two decimals, in a table 120 wide' {
-        $lines = Show $days Table 120
+    It 'shows the counts, rates as percentages with two decimals and the status in a table <_> wide' -ForEach 80, 120 {
+        $lines = Show $days Table $_
 
-        $lines -match '^Day\s+Identity\s+Sends\s+Deliveries\s+Bounces\s+Complaints\s+BounceRate\s+ComplaintRate\s+Status\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-08 example\.com\s+300\s+0\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-09 mail\.example\.org\s+0\s+0\s+1\s+0\s+NoSends\s*$' | Should -HaveCount 1
+        $lines -match '^Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-08\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-09\s+mail\.example\.…\s+0\s+1\s+0\s+NoSends\s*$' | Should -HaveCount 1
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
     }
 
     It 'shows the range as the Day of a -Total row' {
-        $lines = Show $total Table 120
+        $lines = Show $total Table 80
 
-        $lines -match '^2024-03-08\.\.2024-03-09 example\.com\s+300\s+0\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
-    }
-
-    It 'shows Day, Identity and the counts in a table 80 wide' {
-        foreach ($rows in $days, $total) {
-            $lines = Show $rows Table 80
-            $lines -match '^Day\s+Identity\s+Sends\s+Deliveries\s+Bounces\s+Complaints' | Should -HaveCount 1
-            $lines -match '^2024-03-08(\.\.2024-03-09)? example\.com\s+300\s+0\s+7\s+0\b' | Should -HaveCount 1
-            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-        }
+        $lines -match '^2024-03-08\.\.03-09\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
     }
 
     It 'shows every count, the rates and the status in a list' {

@@ -3,5 +3,5 @@ namespace SesAnalytics.Engine.Events;
 /// <summary>The <c>send</c> object, which SES always writes empty: the event itself is the news.</summary>
 public sealed record SendInfo
 {
-    public override string ToString() => string.Empty;
+    public override string ToString() => "accepted";
 }
