@@ -67,6 +67,8 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
         ($fromAthena | ConvertTo-ComparableText -Property $bounceProperties) | Should -Be ($local | ConvertTo-ComparableText -Property $bounceProperties)
         $fromAthena.EmailAddress | Should -Be @('a@example.net', 'b@example.net')
         $fromAthena[0].Day.ToString('yyyy-MM-dd') | Should -Be '2024-03-08'
+        (Get-AthenaCall $fake StartQueryExecution).ExecutionParameters | Should -Be @("'example.com'", "'Bounce'", "'2024/03/08'")
+        $fake.Requests | ForEach-Object { $_.Authorization | Should -Match '/us-east-1/athena/aws4_request' }
     }
 
     It 'matches a wildcard -Identity against the identities under partitioned/ of the work group''s result bucket' {
@@ -174,6 +176,7 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
         finally { $run.Shell.Dispose() }
 
         $state | Should -Be 'Stopped'
+        # The runner's own bound (a second) is the engine tests'; this one includes PowerShell stopping the pipeline.
         $took.TotalSeconds | Should -BeLessThan 2
         $fake.CallsTo('StopQueryExecution').Count | Should -Be 1
     }
@@ -267,6 +270,7 @@ Describe 'Get-SesBounce help example' {
         $fake = New-AthenaFake
         $fake.BucketIdentities = @('example.com', 'mail.example.com')
         try {
+            $Code | Should -Match 'Get-SesBounce\b'
             Set-ExampleResult $fake $Code
             $output = @(Invoke-HelpExample -Code $Code -Store $store -Fake $fake -CredentialsFile $credentials)
 

@@ -267,6 +267,7 @@ Describe 'Invoke-SesAthenaQuery help example' {
     It '<Title>' -ForEach $examples {
         $fake = New-AthenaFake
         try {
+            $Code | Should -Match 'Invoke-SesAthenaQuery\b'
             Set-ExampleResult $fake $Code
             $output = @(Invoke-HelpExample -Code $Code -Store $folder -Fake $fake -CredentialsFile $credentials)
 
