@@ -9,7 +9,7 @@ using SesAnalytics.Fakes.Stack;
 namespace SesAnalytics.Fakes.Athena;
 
 /// <summary>
-/// Athena's awsJson1_1 protocol on 127.0.0.1 for one query execution, whose states, statistics and result pages a test
+/// Athena's awsJson1_1 protocol on 127.0.0.1 for query executions whose states, statistics and result pages a test
 /// sets; beside it, the two other calls the cloud query commands make on the same endpoint: the stack's DescribeStacks
 /// (CloudFormation) and the event bucket's identity prefixes (a delimited, path-style ListObjectsV2). Every request is
 /// recorded; an Athena call without a SigV4 signature is refused as AWS refuses it.
@@ -19,7 +19,10 @@ public sealed class AthenaFake : LoopbackServer
     /// <summary>The id of the first query execution; the next ones count up from it (...-555555555556).</summary>
     public const string ExecutionId = "11111111-2222-3333-4444-555555555555";
 
-    /// <summary>The stack the -StackName set reads its work group, database, tables and bucket from (the name the help examples use); any other name does not exist.</summary>
+    /// <summary>
+    /// The stack the -StackName set reads its work group, database, tables and bucket from (the name the help examples
+    /// use); any other name does not exist.
+    /// </summary>
     public const string StackName = "ses-analytics";
 
     /// <summary>The event bucket: the stack's BucketName output and the work group's result bucket.</summary>
