@@ -5,11 +5,12 @@ using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Query.Athena;
 using SesAnalytics.Engine.Tests.Aws.Support;
-using SesAnalytics.Tests.Shared;
+using SesAnalytics.Fakes;
+using SesAnalytics.Fakes.Athena;
 
 namespace SesAnalytics.Engine.Tests.Query.Athena;
 
-/// <summary>The runner against a WireMock Athena on 127.0.0.1: paging, failures, Ctrl+C and cost.</summary>
+/// <summary>The runner against the Athena fake on 127.0.0.1: paging, failures, Ctrl+C and cost.</summary>
 public sealed class AthenaQueryRunnerTests : IDisposable
 {
     private static readonly AthenaStatement Statement = new("SELECT n, word FROM t WHERE sender_identity = ?", ["'example.com'"]);
@@ -19,7 +20,7 @@ public sealed class AthenaQueryRunnerTests : IDisposable
 
     public AthenaQueryRunnerTests()
     {
-        _http = new AwsHttpClient(TestClients.Options("athena", "Athena", _fake.Endpoint, handler: null));
+        _http = new AwsHttpClient(TestClients.Options("athena", "Athena", new Uri(_fake.EndpointUrl), handler: null));
     }
 
     public void Dispose()
@@ -39,8 +40,8 @@ public sealed class AthenaQueryRunnerTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 2999).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
         Assert.Null(rows[1][1]);
         Assert.Equal(["n", "word"], rows[0].Columns.Select(c => c.Name));
-        Assert.Equal(3, _fake.CallsTo("GetQueryResults").Count());
-        Assert.All(_fake.Calls, c =>
+        Assert.Equal(3, _fake.CallsTo("GetQueryResults").Length);
+        Assert.All(_fake.Requests, c =>
         {
             Assert.Contains("/athena/aws4_request", c.Authorization, StringComparison.Ordinal);
             Assert.Equal("application/x-amz-json-1.1", c.ContentType);
@@ -52,7 +53,7 @@ public sealed class AthenaQueryRunnerTests : IDisposable
     {
         await ToListAsync(Runner().RunAsync(Statement, "ses-analytics", "sesanalytics", default));
 
-        JsonElement start = Assert.Single(_fake.CallsTo("StartQueryExecution")).Body;
+        JsonElement start = AthenaFake.JsonBody(Assert.Single(_fake.CallsTo("StartQueryExecution")));
         Assert.Equal(Statement.Text, start.GetProperty("QueryString").GetString());
         Assert.Equal("ses-analytics", start.GetProperty("WorkGroup").GetString());
         Assert.Equal("sesanalytics", start.GetProperty("QueryExecutionContext").GetProperty("Database").GetString());
@@ -63,11 +64,11 @@ public sealed class AthenaQueryRunnerTests : IDisposable
     [Fact]
     public async Task Polling_reports_progress_until_the_query_succeeds()
     {
-        _fake.StateAt = poll => poll switch { 0 => "QUEUED", 1 or 2 => "RUNNING", _ => "SUCCEEDED" };
+        _fake.States = ["QUEUED", "RUNNING", "RUNNING", "SUCCEEDED"];
 
         await ToListAsync(Runner().RunAsync(Statement, "ses-analytics", null, default));
 
-        Assert.Equal(4, _fake.CallsTo("GetQueryExecution").Count());
+        Assert.Equal(4, _fake.CallsTo("GetQueryExecution").Length);
         Assert.Contains(_sink.ProgressReports, p => p.Status.StartsWith("RUNNING", StringComparison.Ordinal) && p.Status.Contains("scanned", StringComparison.Ordinal));
         Assert.True(_sink.ProgressReports.Last().Completed);
     }
@@ -77,7 +78,7 @@ public sealed class AthenaQueryRunnerTests : IDisposable
     [InlineData("CANCELLED", "AthenaQueryCancelled")]
     public async Task A_failed_or_cancelled_query_reports_Athenas_reason(string state, string errorId)
     {
-        _fake.StateAt = poll => poll == 0 ? "RUNNING" : state;
+        _fake.States = ["RUNNING", state];
         _fake.StateChangeReason = "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved";
 
         var error = await Assert.ThrowsAsync<SesAnalyticsException>(() => ToListAsync(Runner().RunAsync(Statement, "ses-analytics", null, default)));
@@ -91,10 +92,10 @@ public sealed class AthenaQueryRunnerTests : IDisposable
     [Fact]
     public async Task Cancelling_while_polling_stops_the_query_in_Athena_within_a_second()
     {
-        _fake.StateAt = _ => "RUNNING";
+        _fake.States = ["RUNNING"];
         using var cancel = new CancellationTokenSource();
         Task<List<AthenaRow>> run = ToListAsync(Runner().RunAsync(Statement, "ses-analytics", null, cancel.Token));
-        await WaitUntilAsync(() => _fake.CallsTo("GetQueryExecution").Count() >= 2);
+        await WaitUntilAsync(() => _fake.CallsTo("GetQueryExecution").Length >= 2);
 
         var watch = Stopwatch.StartNew();
         await cancel.CancelAsync();
@@ -102,8 +103,8 @@ public sealed class AthenaQueryRunnerTests : IDisposable
         watch.Stop();
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"Stopping took {watch.Elapsed}.");
-        AthenaCall stop = Assert.Single(_fake.CallsTo("StopQueryExecution"));
-        Assert.Equal(AthenaFake.ExecutionId, stop.Body.GetProperty("QueryExecutionId").GetString());
+        FakeRequest stop = Assert.Single(_fake.CallsTo("StopQueryExecution"));
+        Assert.Equal(AthenaFake.ExecutionId, AthenaFake.JsonBody(stop).GetProperty("QueryExecutionId").GetString());
         Assert.Contains("/athena/aws4_request", stop.Authorization, StringComparison.Ordinal);
     }
 

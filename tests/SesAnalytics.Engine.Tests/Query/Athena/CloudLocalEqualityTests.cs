@@ -13,12 +13,12 @@ using SesAnalytics.Engine.Query.Athena;
 using SesAnalytics.Engine.Tests.Aws.Support;
 using SesAnalytics.Engine.Tests.Events;
 using SesAnalytics.Engine.Tests.Support;
-using SesAnalytics.Tests.Shared;
+using SesAnalytics.Fakes.Athena;
 
 namespace SesAnalytics.Engine.Tests.Query.Athena;
 
 /// <summary>
-/// The same fixture events through DuckDB over a GZIP store and through the Athena path (a WireMock Athena answering
+/// The same fixture events through DuckDB over a GZIP store and through the Athena path (the Athena fake answering
 /// with the rows <see cref="EventTableRows"/> computes for the table) give equal objects. This proves the two renderings
 /// agree and the Athena rows are mapped right; it does not run Athena itself.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class CloudLocalEqualityTests : IDisposable
 
     public CloudLocalEqualityTests()
     {
-        _http = new AwsHttpClient(TestClients.Options("athena", "Athena", _fake.Endpoint, handler: null));
+        _http = new AwsHttpClient(TestClients.Options("athena", "Athena", new Uri(_fake.EndpointUrl), handler: null));
     }
 
     public void Dispose()
@@ -112,7 +112,7 @@ public sealed class CloudLocalEqualityTests : IDisposable
 
         Assert.Equal(Describe(local), Describe(cloud));
         Assert.Equal("soft-bounce", Assert.Single(cloud).MessageId);
-        JsonElement parameters = Assert.Single(_fake.CallsTo("StartQueryExecution")).Body.GetProperty("ExecutionParameters");
+        JsonElement parameters = AthenaFake.JsonBody(Assert.Single(_fake.CallsTo("StartQueryExecution"))).GetProperty("ExecutionParameters");
         Assert.Contains("'soft-bounce'", parameters.EnumerateArray().Select(p => p.GetString()));
         Assert.DoesNotContain(parameters.EnumerateArray(), p => p.GetString()!.Contains("SECOND", StringComparison.OrdinalIgnoreCase));
     }
