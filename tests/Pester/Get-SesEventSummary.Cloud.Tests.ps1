@@ -133,12 +133,12 @@ Describe 'Get-SesEventSummary in the cloud, against the Athena fake' {
 
         foreach ($width in 80, 120) {
             $table = $summaries | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Day\s+Identity\s+Sends\s+Deliveries\s+Bounces\s+Complaints\s+BounceRate'
-            $table | Should -Match '2024-03-08\s+example\.com\s+10\s+0\s+2\s+0\s+5\.00%'
+            $table | Should -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status'
+            $table | Should -Match '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
         }
         # At 80 columns the view has no room left for Status (the view's redesign is another issue's).
         $wide = $summaries | Format-Table | Out-String -Width 120
-        $wide | Should -Match 'BounceRate\s+ComplaintRate\s+Status'
+        $wide | Should -Match 'Bounce%\s+Compl%\s+Status'
         $wide | Should -Match '2024-03-08\s+example\.com\s+10\b.*Warning'
         $wide | Should -Match '2024-03-09\s+example\.com\s+10\b.*AtRisk'
         $list = $summaries | Format-List | Out-String -Width 80
