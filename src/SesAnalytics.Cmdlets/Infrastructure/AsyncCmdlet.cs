@@ -16,6 +16,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
     private readonly ConcurrentQueue<Action> _pending = new();
+    private readonly ConcurrentQueue<string> _warningsAfterStop = new();
     private readonly SemaphoreSlim _signal = new(0);
     private volatile bool _running;
     private int _pipelineThreadId;
@@ -94,7 +95,17 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     protected void EmitVerbose(string message) => Post(() => WriteVerbose(message));
 
-    protected void EmitWarning(string message) => Post(() => WriteWarning(message));
+    protected void EmitWarning(string message)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            // PowerShell refuses every Write* once the pipeline stops; WarnThroughHost says it instead.
+            _warningsAfterStop.Enqueue(message);
+            return;
+        }
+
+        Post(() => WriteWarning(message));
+    }
 
     protected void EmitProgress(ProgressReport report)
     {
@@ -169,6 +180,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             WaitQuietly(task);
             _running = false;
             _pending.Clear();
+            WarnThroughHost();
             if (error is OperationCanceledException)
             {
                 throw new PipelineStoppedException();
@@ -184,6 +196,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
+            WarnThroughHost();
             throw new PipelineStoppedException();
         }
         catch (Exception error) when (error is not PipelineStoppedException)
@@ -202,6 +215,26 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         catch (Exception error)
         {
             return Task.FromException(error);
+        }
+    }
+
+    /// <summary>
+    /// What the work said while winding down after Ctrl+C (where the stopped operation stands, what to run next) goes to
+    /// the host, the one channel PowerShell leaves open once the pipeline is stopping; -WarningAction is still obeyed.
+    /// </summary>
+    private void WarnThroughHost()
+    {
+        object? preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out object? given)
+            ? given
+            : SessionState.PSVariable.GetValue("WarningPreference");
+        bool wanted = !LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)
+            || action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+        while (_warningsAfterStop.TryDequeue(out string? message))
+        {
+            if (wanted)
+            {
+                Host.UI.WriteWarningLine(message);
+            }
         }
     }
 
