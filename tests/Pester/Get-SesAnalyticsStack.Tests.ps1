@@ -145,7 +145,7 @@ Describe 'Help examples' {
         $stacks = @(& ([scriptblock]::Create($examples[0].Code)))
         $stacks.StackName | Should -Be @('ses-analytics-eu')
         $shown = $stacks | Out-String -Width 120
-        foreach ($column in 'StackName', 'Status', 'BucketName', 'DeliveryStreamName', 'WorkGroup') { $shown | Should -Match $column }
+        foreach ($column in 'StackName', 'Status', 'BucketName', 'DeliveryStreamName') { $shown | Should -Match $column }
     }
 
     It "Example 2 reads one stack's bucket" {
@@ -174,10 +174,10 @@ Describe 'The stack as a table and as a list' {
         ($table -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }
 
-    It 'shows the WorkGroup too in 120 columns' {
+    It 'shows the same columns in 120' {
         $table = $stack | Format-Table | Out-String -Width 120
-        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName\s+WorkGroup'
-        $table | Should -Match 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics\s+ses-analytics\b'
+        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
+        $table | Should -Match 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics\b'
     }
 
     It 'lists every output as a property' {

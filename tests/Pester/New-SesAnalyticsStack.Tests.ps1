@@ -365,9 +365,9 @@ Describe 'The stack it returns, as a table and as a list' {
         $table | Should -Match 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics'
     }
 
-    It 'shows the WorkGroup too in 120 columns' {
+    It 'shows the same columns in 120' {
         $table = $stack | Format-Table | Out-String -Width 120
-        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName\s+WorkGroup'
+        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
     }
 
     It 'lists the outputs and the tags' {
