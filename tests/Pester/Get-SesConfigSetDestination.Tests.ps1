@@ -128,7 +128,7 @@ Describe 'The destinations as a table and as a list' {
     It 'shows the same columns in 120' {
         $table = $destinations | Format-Table | Out-String -Width 120
         $table | Should -Match 'Enabled\s+EventTypes'
-        $table | Should -Match 'Rendering'
+        $table | Should -Match 'Bounce, Complaint,'
     }
 
     It 'lists every property of each destination' {
