@@ -67,7 +67,9 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
                 }
                 catch (SesAnalyticsException error)
                 {
-                    sink.Error(error);
+                    // A run copies many objects: the error names the one that failed, keeping S3's error id.
+                    string source = $"s3://{item.BucketName}/{item.Key}";
+                    sink.Error(new SesAnalyticsException(error.ErrorId, error.Kind, $"Could not copy '{source}': {error.Message}", source, error));
                 }
                 catch (IOException error)
                 {
