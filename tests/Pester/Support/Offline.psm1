@@ -126,7 +126,8 @@ function Invoke-HostedPipeline {
             Start-Sleep -Milliseconds 20
         }
         $terminating = $null
-        try { $null = $powershell.EndInvoke($handle) } catch { $terminating = $_.Exception }
+        try { $null = $powershell.EndInvoke($handle) }
+        catch { $terminating = $_.Exception -is [Management.Automation.MethodInvocationException] ? $_.Exception.InnerException : $_.Exception }
         [pscustomobject]@{
             Output       = @($output)
             Errors       = @($powershell.Streams.Error)
