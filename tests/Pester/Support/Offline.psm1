@@ -24,6 +24,40 @@ function Get-AwsCliSkipReason {
     'the AWS CLI (aws) is not installed on this machine'
 }
 
+# Every template Export-SesAnalyticsTemplate can produce, as far as its options go: each option alone at its edges, and
+# all together; in YAML and in JSON. Name, Format, Options (to splat) and File (a file name for it).
+function Get-TemplateVariant {
+    $keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+    $options = [ordered]@{
+        'the defaults'               = @{}
+        'a retention of one day'     = @{ RetentionDays = 1 }
+        'a retention of 400 days'    = @{ RetentionDays = 400 }
+        'a retention of ten years'   = @{ RetentionDays = 3650 }
+        'the shortest buffering'     = @{ BufferIntervalSeconds = 60; BufferSizeMB = 64 }
+        'the longest buffering'      = @{ BufferIntervalSeconds = 900; BufferSizeMB = 128 }
+        'a bucket name'              = @{ BucketName = 'my-ses-events.example' }
+        'a KMS key'                  = @{ KmsKeyArn = $keyArn }
+        'a KMS alias'                = @{ KmsKeyArn = 'arn:aws:kms:us-east-1:111122223333:alias/ses' }
+        'one configuration set'      = @{ ConfigurationSetName = 'marketing' }
+        'two configuration sets'     = @{ ConfigurationSetName = 'marketing', 'transactional_2' }
+        'a database and table name'  = @{ DatabaseName = 'mail_db'; TableName = 'ses_events' }
+        'the longest table name'     = @{ TableName = 'events_' + ('x' * 242) }
+        'a work group name'          = @{ WorkGroupName = 'mail.analytics-1' }
+        'a scan limit'               = @{ BytesScannedCutoffPerQuery = 10000000 }
+        'tags of every character'    = @{ Tag = @{ team = 'mail'; 'cost-center' = '42'; 'owner:name' = 'SES events: prod/eu @main + 1_a=b'; 'Größe' = 'groß'; empty = '' } }
+        'every option'               = @{
+            RetentionDays = 90; BufferIntervalSeconds = 120; BufferSizeMB = 96; BucketName = 'ses-events-prod'; KmsKeyArn = $keyArn
+            ConfigurationSetName = 'marketing', 'transactional'; DatabaseName = 'mail'; TableName = 'events_v1'; WorkGroupName = 'mail'
+            BytesScannedCutoffPerQuery = 10000000000; Tag = @{ team = 'mail'; env = 'prod' }
+        }
+    }
+    foreach ($entry in $options.GetEnumerator()) {
+        foreach ($format in 'Yaml', 'Json') {
+            @{ Name = $entry.Key; Format = $format; Options = $entry.Value; File = ('{0}.{1}' -f ($entry.Key -replace '\W+', '-'), $format.ToLowerInvariant()) }
+        }
+    }
+}
+
 # Runs jq on one JSON file as Firehose's MetadataExtraction processor runs it on one record: its output (one line of
 # compact JSON, or nothing), what it wrote to stderr, and its exit code.
 function Invoke-Jq {
