@@ -20,13 +20,13 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
     private List<string> _files = [];
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
 
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
+    // A file object's names are literal: bound to -Path, a file named events[1].json would be a wildcard matching nothing.
+    [Alias("PSPath", "LP", "FullName")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
@@ -122,6 +122,16 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
                 new ArgumentException($"'{file}' is a folder. Give its files instead, for example '{System.IO.Path.Combine(file, "*")}'."),
                 "PathIsFolder",
                 ErrorCategory.InvalidArgument,
+                file));
+            return;
+        }
+
+        if (!File.Exists(file))
+        {
+            EmitError(new ErrorRecord(
+                new ItemNotFoundException($"Cannot find path '{file}' because it does not exist."),
+                "PathNotFound",
+                ErrorCategory.ObjectNotFound,
                 file));
             return;
         }

@@ -60,7 +60,16 @@ internal static class StorageResources
             { "RetentionInDays", StackLayout.LogRetentionFor(options.RetentionDays) },
         };
         properties.AddIfPresent("Tags", Tagging.TagList(options));
-        return new CfnMap { { "Type", "AWS::Logs::LogGroup" }, { "Properties", properties } };
+        return new CfnMap
+        {
+            { "Type", "AWS::Logs::LogGroup" },
+            // Deleted with the stack, unlike the bucket: it holds only Firehose's delivery diagnostics, which expire
+            // anyway (the failed records themselves are kept under errors/ in the retained bucket), and its name comes
+            // from the stack's, so a retained group would make creating a stack of the same name again fail.
+            { "DeletionPolicy", "Delete" },
+            { "UpdateReplacePolicy", "Delete" },
+            { "Properties", properties },
+        };
     }
 
     public static CfnMap LogStream() => new()

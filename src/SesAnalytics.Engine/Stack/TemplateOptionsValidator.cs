@@ -57,14 +57,14 @@ public static partial class TemplateOptionsValidator
 
         foreach ((string key, string value) in options.Tags)
         {
-            if (string.IsNullOrEmpty(key) || key.Length > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            if (string.IsNullOrEmpty(key) || key.Length > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || !TagCharacters().IsMatch(key))
             {
-                throw Invalid("InvalidTagKey", $"The tag key '{key}' cannot be used: a key has 1-128 characters and must not start with 'aws:'.", key);
+                throw Invalid("InvalidTagKey", $"The tag key '{key}' cannot be used: a key has 1-128 {TagCharacterRule} and must not start with 'aws:'.", key);
             }
 
-            if (value is null || value.Length > 256)
+            if (value is null || value.Length > 256 || !TagCharacters().IsMatch(value))
             {
-                throw Invalid("InvalidTagValue", $"The value of tag '{key}' cannot be used: a value has 0-256 characters.", key);
+                throw Invalid("InvalidTagValue", $"The value of tag '{key}' cannot be used: a value has 0-256 {TagCharacterRule}.", key);
             }
         }
     }
@@ -109,6 +109,8 @@ public static partial class TemplateOptionsValidator
         }
     }
 
+    private const string TagCharacterRule = "letters, digits, spaces and the characters _ . : / = + - @";
+
     private static InvalidInputException Invalid(string errorId, string message, object? target) => new(errorId, message, target);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$")]
@@ -125,4 +127,8 @@ public static partial class TemplateOptionsValidator
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
     private static partial Regex WorkGroupName();
+
+    // The characters every tagged resource of the stack accepts (IAM, CloudWatch Logs, Firehose and Athena agree on these).
+    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
+    private static partial Regex TagCharacters();
 }

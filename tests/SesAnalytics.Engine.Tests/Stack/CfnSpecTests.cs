@@ -75,6 +75,16 @@ public sealed class CfnSpecTests
         Assert.Equal("Retain", (string)bucket["UpdateReplacePolicy"]!);
     }
 
+    [Fact]
+    public void TheDeliveryLogGroupIsDeletedWithTheStackByChoice()
+    {
+        JsonObject logGroup = TemplateFixture.Resources(TemplateFixture.Json(new TemplateOptions()))[LogicalIds.LogGroup]!.AsObject();
+
+        Assert.Equal("AWS::Logs::LogGroup", (string)logGroup["Type"]!);
+        Assert.Equal("Delete", (string)logGroup["DeletionPolicy"]!);
+        Assert.Equal("Delete", (string)logGroup["UpdateReplacePolicy"]!);
+    }
+
     private static void CheckProperties(string resourceType, JsonObject definition, JsonObject properties, string path, List<string> problems)
     {
         JsonObject known = definition["Properties"]!.AsObject();

@@ -30,6 +30,9 @@ public sealed class TemplateOptionsValidatorTests
         { "InvalidWorkGroupName", new TemplateOptions { WorkGroupName = "has space" }, "work group name" },
         { "BytesScannedCutoffPerQueryOutOfRange", new TemplateOptions { BytesScannedCutoffPerQuery = 9_999_999 }, "at least 10,000,000" },
         { "InvalidTagKey", new TemplateOptions { Tags = new Dictionary<string, string> { ["aws:owner"] = "x" } }, "aws:" },
+        { "InvalidTagKey", new TemplateOptions { Tags = new Dictionary<string, string> { ["cost(center)"] = "x" } }, "_ . : / = + - @" },
+        { "InvalidTagValue", new TemplateOptions { Tags = new Dictionary<string, string> { ["Name"] = "SES events (prod)" } }, "_ . : / = + - @" },
+        { "InvalidTagValue", new TemplateOptions { Tags = new Dictionary<string, string> { ["owner"] = "mail;ops" } }, "0-256 letters" },
     };
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
         return new AwsContext(region, regionSource, partition, dnsSuffix, credentials, credentialSource, profileName, request.EndpointUrl, _environment);
     }
 
-    private static CredentialProfile? FindProfile(AwsContextRequest request, CredentialProfileStoreChain profiles)
+    private CredentialProfile? FindProfile(AwsContextRequest request, CredentialProfileStoreChain profiles)
     {
         if (string.IsNullOrEmpty(request.ProfileName))
         {
@@ -40,13 +40,16 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
             return found;
         }
 
-        string where = request.ProfileLocation ?? "the shared AWS config and credentials files (~/.aws/config, ~/.aws/credentials)";
+        string where = request.ProfileLocation
+            ?? $"the shared AWS config and credentials files ({SharedFile("AWS_CONFIG_FILE", "~/.aws/config")}, {SharedFile("AWS_SHARED_CREDENTIALS_FILE", "~/.aws/credentials")})";
         throw new SesAnalyticsException(
             "AwsProfileNotFound",
             ErrorKind.ObjectNotFound,
             $"The AWS profile '{request.ProfileName}' was not found in {where}. Check the name with 'aws configure list-profiles', or pass -ProfileLocation.",
             request.ProfileName);
     }
+
+    private string SharedFile(string variable, string fallback) => _environment(variable) is { Length: > 0 } path ? path : fallback;
 
     private (AWSCredentials, string, string?) ResolveCredentials(AwsContextRequest request, CredentialProfileStoreChain profiles, CredentialProfile? profile)
     {
@@ -115,8 +118,9 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
     {
         try
         {
-            var resolver = new DefaultAWSCredentialsIdentityResolver();
-            AWSCredentials credentials = resolver.ResolveIdentity(null!);
+            // The SDK's shared resolver: it watches the shared files and the environment and re-resolves when they
+            // change. A new resolver per command would leave two file watchers (inotify instances on Linux) behind each time.
+            AWSCredentials credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
             string? profileName = _environment("AWS_PROFILE");
             return (credentials, DescribeChainSource(credentials, profileName), credentials is EnvironmentVariablesAWSCredentials ? null : profileName);
         }
@@ -167,6 +171,9 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
             }
         }
 
+        // The factory keeps the first region it found for the life of the process; forget it, so that a session that
+        // switches AWS_PROFILE gets that profile's region, as the AWS CLI would.
+        FallbackRegionFactory.Reset();
         RegionEndpoint? fallback = FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: true);
         if (fallback is not null)
         {
