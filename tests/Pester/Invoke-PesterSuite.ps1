@@ -14,14 +14,14 @@ param(
     [string] $ResultPath
 )
 
-$ErrorActionPreference = 'Stop'
+# No $ErrorActionPreference = 'Stop' here: it would leak into every test, which must see a user's default (Continue).
 $Path = @($Path -split ',')
 $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
 $pester = Join-Path $root 'out/test-packages/pester/5.7.1/tools/Pester.psd1'
 if (-not (Test-Path -LiteralPath $pester)) {
     throw "Pester 5.7.1 is not restored at ${pester}: run ./build.ps1 -Task Test (it restores it from NuGet)."
 }
-Import-Module $pester -Force
+Import-Module $pester -Force -ErrorAction Stop
 $settings = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'PesterSettings.psd1')
 
 $configuration = New-PesterConfiguration
