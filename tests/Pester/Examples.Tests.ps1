@@ -22,7 +22,7 @@ Describe 'examples/quickstart.ps1' {
 
     It 'prints the bounces and the week''s reputation as tables' {
         $run.Output | Should -Match 'EmailAddress'
-        $run.Output | Should -Match 'BounceType'
+        $run.Output | Should -Match 'SubType'
         $run.Output | Should -Match 'mail\.example\.org'
     }
 }

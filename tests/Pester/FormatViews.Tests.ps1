@@ -46,15 +46,15 @@ Describe 'Get-SesBounce''s view' {
     It 'shows the key columns in a table 120 wide' {
         $lines = Show $bounces Table 120
 
-        $lines -match '^Day\s+Identity\s+EmailAddress\s+BounceType\s+BounceSubType\s+Status\s*$' | Should -HaveCount 1
+        $lines -match '^Day\s+Identity\s+EmailAddress\s+Type\s+SubType\s+Status\s*$' | Should -HaveCount 1
         $lines -match '^2024-03-08 example\.com\s+b0@example\.net\s+Permanent\s+General\s+5\.1\.1\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-09 mail\.example\.o…\s+bounce@simulator\.am…\s+Permanent' | Should -HaveCount 1
+        $lines -match '^2024-03-09 mail\.example\.org\s+bounce@simulator\.am…\s+Permanent' | Should -HaveCount 1
     }
 
     It 'shows Day, Identity, EmailAddress and BounceType in a table 80 wide' {
         $lines = Show $bounces Table 80
 
-        $lines -match '^Day\s+Identity\s+EmailAddress\s+BounceType' | Should -HaveCount 1
+        $lines -match '^Day\s+Identity\s+EmailAddress\s+Type' | Should -HaveCount 1
         $lines -match '^2024-03-08 example\.com\s+b0@example\.net\s+Permanent' | Should -HaveCount 1
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
     }
@@ -124,14 +124,14 @@ Describe 'Get-SesEventSummary''s view' {
 
         $lines -match '^Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status\s*$' | Should -HaveCount 1
         $lines -match '^2024-03-08\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-09\s+mail\.example\.…\s+0\s+1\s+0\s+NoSends\s*$' | Should -HaveCount 1
+        $lines -match '^2024-03-09\s+mail\.example\.org\s+0\s+1\s+0\s+NoSends\s*$' | Should -HaveCount 1
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
     }
 
     It 'shows the range as the Day of a -Total row' {
         $lines = Show $total Table 80
 
-        $lines -match '^2024-03-08\.\.03-09\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
+        $lines -match '^03-08\.\.03-09\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
     }
 
     It 'shows every count, the rates and the status in a list' {

@@ -415,7 +415,7 @@ Describe 'Get-SesAwsContext output' {
     It 'shows the region and where region and credentials come from at 80 columns' {
         $text = $context | Format-Table | Out-String -Width 80
         foreach ($column in 'Region', 'RegionSource', 'CredentialSource') { $text | Should -Match $column }
-        $text | Should -Match 'eu-central-1\s+the -Region parameter\s+the -AccessKey/-SecretKey parameters'
+        $text | Should -Match 'eu-central-1\s+the -Region parameter\s+the -AccessKey/-Secr'
     }
 
     It 'shows the masked key id too at 120 columns' {

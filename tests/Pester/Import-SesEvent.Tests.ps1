@@ -405,12 +405,12 @@ Describe 'Import-SesEvent output' {
 
     It 'shows the counts in a table of 80 columns' {
         $text = $summary | Format-Table | Out-String -Width 80
-        foreach ($column in 'LinesRead', 'EventsWritten', 'ErrorsWritten', 'Rejected', 'Objects', 'Partitions') { $text | Should -Match $column }
+        $text | Should -Match 'Lines\s+Events\s+Errors\s+Rejected\s+Objects\s+Elapsed\s+Destination'
     }
 
-    It 'shows the counts, WhatIf and the destination in a table of 120 columns' {
+    It 'shows the counts and the destination in a table of 120 columns' {
         $text = $summary | Format-Table | Out-String -Width 120
-        foreach ($column in 'LinesRead', 'EventsWritten', 'ErrorsWritten', 'Rejected', 'Objects', 'Partitions', 'Elapsed', 'WhatIf', 'Destination') { $text | Should -Match $column }
+        $text | Should -Match 'Lines\s+Events\s+Errors\s+Rejected\s+Objects\s+Elapsed\s+Destination'
         # A long destination is cut to the column, so only its start is sure to show.
         $text | Should -Match ([regex]::Escape($summary.Destination.Substring(0, 20)))
     }
