@@ -7,7 +7,9 @@
     Test builds, then runs the engine's xunit suite and the module's Pester suite (tests/Pester) in a fresh pwsh, and
     fails if either fails. Pester 5.7.1 is restored from NuGet into out/test-packages; nothing comes from the
     PowerShell Gallery.
-    Package makes a PowerShell Gallery .nupkg of the staged module in out/repository.
+    Package builds the module again into out/package (never into out/SesAnalytics, which a test session may have
+    loaded) and packs it with Compress-PSResource (PSResourceGet 1.1+, in pwsh 7.5+ and the pinned 7.6.10) into
+    out/SesAnalytics.<version>.nupkg, ready for Publish-PSResource -NupkgPath. It registers no repository.
 
     On a machine with only the .NET SDK: dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 .PARAMETER Task
@@ -25,6 +27,8 @@
     ./build.ps1 -Task Test -Configuration Release
 .EXAMPLE
     ./build.ps1 -Task Test -SkipXunit -PesterPath tests/Pester/Get-SesBounce.Tests.ps1
+.EXAMPLE
+    ./build.ps1 -Task Package -Configuration Release
 #>
 [CmdletBinding()]
 param(
@@ -51,6 +55,21 @@ try {
         dotnet build SesAnalytics.sln --configuration $Configuration --nologo
         if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
         Write-Host "Module staged in $stage"
+    }
+
+    function Invoke-Package {
+        if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
+            throw 'Package needs Compress-PSResource (Microsoft.PowerShell.PSResourceGet 1.1 or later, in PowerShell 7.5+); run it with the pinned pwsh: dotnet tool restore && dotnet pwsh ./build.ps1 -Task Package.'
+        }
+        $packageRoot = Join-Path $PSScriptRoot 'out/package'
+        Remove-Item -LiteralPath $packageRoot -Recurse -Force -ErrorAction SilentlyContinue
+        dotnet build src/SesAnalytics.Cmdlets/SesAnalytics.Cmdlets.csproj --configuration $Configuration --nologo `
+            "-p:ModuleStageRoot=$packageRoot/SesAnalytics/"
+        if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)." }
+        $package = Join-Path $PSScriptRoot "out/SesAnalytics.$version.nupkg"
+        Remove-Item -LiteralPath $package -ErrorAction SilentlyContinue
+        Compress-PSResource -Path (Join-Path $packageRoot "SesAnalytics/$version") -DestinationPath (Split-Path $package)
+        Write-Host ('Package written: {0} ({1:N1} MB)' -f $package, ((Get-Item -LiteralPath $package).Length / 1e6))
     }
 
     function Invoke-Xunit {
@@ -104,17 +123,7 @@ try {
                 $broken = @($suites | Where-Object { $_.Broken -or $_.Failed })
                 if ($broken) { throw "Tests failed: $($broken.Suite -join ', ')." }
             }
-            'Package' {
-                if (-not (Test-Path $stage)) { throw "Nothing staged at $stage; run the Build task first." }
-                $repo = Join-Path $PSScriptRoot 'out/repository'
-                New-Item -ItemType Directory -Force -Path $repo | Out-Null
-                $name = 'SesAnalyticsLocal'
-                if (-not (Get-PSResourceRepository -Name $name -ErrorAction SilentlyContinue)) {
-                    Register-PSResourceRepository -Name $name -Uri $repo -Trusted
-                }
-                Publish-PSResource -Path $stage -Repository $name
-                Write-Host "Package written to $repo"
-            }
+            'Package' { Invoke-Package }
         }
     }
 }
