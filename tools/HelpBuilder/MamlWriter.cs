@@ -19,7 +19,8 @@ internal static class MamlWriter
     private const int SectionIndent = 4;
     private const int ItemIndent = 8;
 
-    private const string TitleRule = "---------";
+    private const int MinimumRule = 3;
+    private const int MaximumRule = 9;
 
     // Get-Help -Full prints a parameter's "Default value" label in 29 columns, then the value.
     private const int AttributeLabelWidth = 29;
@@ -136,13 +137,13 @@ internal static class MamlWriter
             new XElement(Dev + "code", example.Code),
             Paras(Dev + "remarks", example.Remarks, SectionIndent));
 
-    // Ruled like platyPS's titles while the rules fit on the line; a longer title is wrapped between words instead.
+    // Ruled like platyPS's titles, with shorter rules where the title is long; a title too long for one line wraps.
+    // After an example without remarks Get-Help starts the next title one column further right.
     private static string ExampleTitle(string title)
     {
-        string ruled = $"{TitleRule} {title} {TitleRule}";
-        return ruled.Length <= ConsoleWidth - SectionIndent
-            ? ruled
-            : new Paragraph(title).Wrap(ConsoleWidth - SectionIndent);
+        int width = ConsoleWidth - SectionIndent - 1;
+        string rule = new('-', Math.Clamp((width - title.Length - 2) / 2, MinimumRule, MaximumRule));
+        return new Paragraph($"{rule} {title} {rule}").Wrap(width);
     }
 
     private static XElement Paras(XName name, IEnumerable<Paragraph> paragraphs, int indent) =>
