@@ -5,21 +5,21 @@ internal sealed record CommandDoc(
     string Name,
     string Verb,
     string Noun,
-    IReadOnlyList<string> Synopsis,
-    IReadOnlyList<string> Description,
+    IReadOnlyList<Paragraph> Synopsis,
+    IReadOnlyList<Paragraph> Description,
     IReadOnlyList<SyntaxDoc> Syntax,
     IReadOnlyList<ParameterDoc> Parameters,
     IReadOnlyList<ExampleDoc> Examples,
     IReadOnlyList<TypeDoc> Inputs,
     IReadOnlyList<TypeDoc> Outputs,
-    IReadOnlyList<string> Notes,
+    IReadOnlyList<Paragraph> Notes,
     IReadOnlyList<LinkDoc> Links);
 
 /// <summary>A parameter set; <see cref="ParameterNames"/> is the order the doc's syntax line gives.</summary>
 internal sealed record SyntaxDoc(string SetName, IReadOnlyList<string> ParameterNames);
 
 /// <summary>A parameter; platyPS writes one yaml block per group of sets whose attributes differ.</summary>
-internal sealed record ParameterDoc(string Name, IReadOnlyList<string> Description, IReadOnlyList<ParameterUsage> Usages)
+internal sealed record ParameterDoc(string Name, IReadOnlyList<Paragraph> Description, IReadOnlyList<ParameterUsage> Usages)
 {
     public ParameterUsage Primary => Usages[0];
 
@@ -44,9 +44,9 @@ internal sealed record ParameterUsage(
     public bool IsSwitch => Type is "SwitchParameter" or "System.Management.Automation.SwitchParameter";
 }
 
-internal sealed record ExampleDoc(string Title, string Code, IReadOnlyList<string> Remarks);
+internal sealed record ExampleDoc(string Title, string Code, IReadOnlyList<Paragraph> Remarks);
 
-internal sealed record TypeDoc(string Name, IReadOnlyList<string> Description);
+internal sealed record TypeDoc(string Name, IReadOnlyList<Paragraph> Description);
 
 /// <summary>A related link; <see cref="Uri"/> is empty for links to other help topics.</summary>
 internal sealed record LinkDoc(string Text, string Uri);

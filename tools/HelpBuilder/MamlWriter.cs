@@ -12,6 +12,19 @@ internal static class MamlWriter
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
+    // An 80-column console: the host leaves the last column free, so a line holds 79 characters.
+    private const int ConsoleWidth = 79;
+
+    // Where Get-Help -Full starts each kind of text: sections at 4, a parameter's, type's or note's text at 8.
+    private const int SectionIndent = 4;
+    private const int ItemIndent = 8;
+
+    private const int MinimumRule = 3;
+    private const int MaximumRule = 9;
+
+    // Get-Help -Full prints a parameter's "Default value" label in 29 columns, then the value.
+    private const int AttributeLabelWidth = 29;
+
     public static byte[] Serialize(IEnumerable<CommandDoc> commands)
     {
         var document = new XDocument(
@@ -47,13 +60,13 @@ internal static class MamlWriter
                 new XElement(Command + "name", doc.Name),
                 new XElement(Command + "verb", doc.Verb),
                 new XElement(Command + "noun", doc.Noun),
-                Paras(Maml + "description", doc.Synopsis)),
-            Paras(Maml + "description", doc.Description),
+                Paras(Maml + "description", doc.Synopsis, SectionIndent)),
+            Paras(Maml + "description", doc.Description, SectionIndent),
             new XElement(Command + "syntax", doc.Syntax.Select(set => SyntaxItem(doc, set))),
             new XElement(Command + "parameters", doc.Parameters.Select(p => Parameter(p, p.Primary, inSyntax: false))),
             IfAny(Command + "inputTypes", doc.Inputs.Select(t => TypeElement(Command + "inputType", t))),
             IfAny(Command + "returnValues", doc.Outputs.Select(t => TypeElement(Command + "returnValue", t))),
-            doc.Notes.Count == 0 ? null : new XElement(Maml + "alertSet", Paras(Maml + "alert", doc.Notes)),
+            doc.Notes.Count == 0 ? null : new XElement(Maml + "alertSet", Paras(Maml + "alert", doc.Notes, ItemIndent)),
             IfAny(Command + "examples", doc.Examples.Select(ExampleElement)),
             IfAny(Maml + "relatedLinks", doc.Links.Select(link =>
                 new XElement(Maml + "navigationLink",
@@ -78,12 +91,19 @@ internal static class MamlWriter
             new XAttribute("position", usage.Position),
             new XAttribute("aliases", usage.Aliases.Length > 0 ? usage.Aliases : "none"),
             new XElement(Maml + "name", parameter.Name),
-            Paras(Maml + "description", parameter.Description),
+            Paras(Maml + "description", parameter.Description, ItemIndent),
             ParameterValue(usage, inSyntax),
             new XElement(Dev + "type",
                 new XElement(Maml + "name", usage.Type),
                 new XElement(Maml + "uri")),
-            new XElement(Dev + "defaultValue", usage.DefaultValue));
+            new XElement(Dev + "defaultValue", DefaultValue(usage.DefaultValue)));
+
+    // Wrapped in the value's column: Get-Help indents the lines after the first as the parameter's text, not the value.
+    private static string DefaultValue(string value)
+    {
+        string column = new(' ', AttributeLabelWidth);
+        return new Paragraph(value, FirstPrefix: column, Indent: column).Wrap(ConsoleWidth - ItemIndent)[AttributeLabelWidth..];
+    }
 
     // Get-Help prints a syntax's accepted values as {A | B}; elsewhere the type name is what helps.
     private static XElement? ParameterValue(ParameterUsage usage, bool inSyntax)
@@ -109,16 +129,25 @@ internal static class MamlWriter
     private static XElement TypeElement(XName name, TypeDoc type) =>
         new(name,
             new XElement(Dev + "type", new XElement(Maml + "name", type.Name)),
-            Paras(Maml + "description", type.Description));
+            Paras(Maml + "description", type.Description, ItemIndent));
 
     private static XElement ExampleElement(ExampleDoc example) =>
         new(Command + "example",
-            new XElement(Maml + "title", $"--------- {example.Title} ---------"),
+            new XElement(Maml + "title", ExampleTitle(example.Title)),
             new XElement(Dev + "code", example.Code),
-            Paras(Dev + "remarks", example.Remarks));
+            Paras(Dev + "remarks", example.Remarks, SectionIndent));
 
-    private static XElement Paras(XName name, IEnumerable<string> paragraphs) =>
-        new(name, paragraphs.Select(text => new XElement(Maml + "para", text)));
+    // Ruled like platyPS's titles, with shorter rules where the title is long; a title too long for one line wraps.
+    // After an example without remarks Get-Help starts the next title one column further right.
+    private static string ExampleTitle(string title)
+    {
+        int width = ConsoleWidth - SectionIndent - 1;
+        string rule = new('-', Math.Clamp((width - title.Length - 2) / 2, MinimumRule, MaximumRule));
+        return new Paragraph($"{rule} {title} {rule}").Wrap(width);
+    }
+
+    private static XElement Paras(XName name, IEnumerable<Paragraph> paragraphs, int indent) =>
+        new(name, paragraphs.Select(paragraph => new XElement(Maml + "para", paragraph.Wrap(ConsoleWidth - indent))));
 
     private static XElement? IfAny(XName name, IEnumerable<XElement> children)
     {

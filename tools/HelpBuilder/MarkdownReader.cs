@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -113,13 +114,20 @@ internal static partial class MarkdownReader
         var examples = new List<ExampleDoc>();
         foreach (var (heading, blocks) in section?.Subsections() ?? [])
         {
+            // Get-Help prints the titles one after another: a reader (and a test) finds "Example 3" once, in its place.
+            string title = Text(heading);
+            var number = ExampleNumber().Match(title);
+            if (!number.Success || number.Groups["n"].Value != (examples.Count + 1).ToString(CultureInfo.InvariantCulture))
+            {
+                throw new DocException(LineOf(heading), $"example '{title}' must be numbered 'Example {examples.Count + 1}: ...' (examples count up from 1)");
+            }
             var code = blocks.OfType<FencedCodeBlock>().Select(c => c.Lines.ToString().TrimEnd()).ToList();
             if (code.Count == 0)
             {
-                throw new DocException(LineOf(heading), $"example '{Text(heading)}' has no code block");
+                throw new DocException(LineOf(heading), $"example '{title}' has no code block");
             }
             var remarks = MarkdownText.Paragraphs(blocks.Where(b => b is not FencedCodeBlock));
-            examples.Add(new ExampleDoc(Text(heading), string.Join("\n\n", code), remarks));
+            examples.Add(new ExampleDoc(title, string.Join("\n\n", code), remarks));
         }
         return examples;
     }
@@ -142,6 +150,9 @@ internal static partial class MarkdownReader
     public static int LineOf(Block block) => block.Line + 1;
 
     /// <summary>Parameter names in a syntax line: <c>-Name</c> after a space or bracket, so not the command's own dash.</summary>
+    [GeneratedRegex(@"^Example (?<n>[0-9]+)(?![0-9])")]
+    private static partial Regex ExampleNumber();
+
     [GeneratedRegex(@"(?<=^|[\s\[])-(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     public static partial Regex SyntaxParameter();
 }

@@ -4,12 +4,12 @@ using Markdig.Syntax.Inlines;
 
 namespace SesAnalytics.HelpBuilder;
 
-/// <summary>Flattens markdown blocks to the plain paragraphs MAML holds.</summary>
+/// <summary>Flattens markdown blocks to the plain paragraphs MAML holds: the text a reader sees, without markup.</summary>
 internal static class MarkdownText
 {
-    public static List<string> Paragraphs(IEnumerable<Block> blocks)
+    public static List<Paragraph> Paragraphs(IEnumerable<Block> blocks)
     {
-        var paras = new List<string>();
+        var paras = new List<Paragraph>();
         foreach (var block in blocks)
         {
             AppendParagraphs(block, paras);
@@ -17,24 +17,24 @@ internal static class MarkdownText
         return paras;
     }
 
-    public static void AppendParagraphs(Block block, List<string> paras)
+    public static void AppendParagraphs(Block block, List<Paragraph> paras)
     {
         switch (block)
         {
             case ParagraphBlock paragraph:
-                AddNonEmpty(paras, Inlines(paragraph.Inline));
+                AddNonEmpty(paras, Inlines(paragraph.Inline), preformatted: false);
                 break;
             case HeadingBlock heading:
-                AddNonEmpty(paras, Inlines(heading.Inline));
+                AddNonEmpty(paras, Inlines(heading.Inline), preformatted: false);
                 break;
             case CodeBlock code:
-                AddNonEmpty(paras, code.Lines.ToString());
+                AddNonEmpty(paras, code.Lines.ToString(), preformatted: true);
                 break;
             case ListBlock list:
                 AppendList(list, paras);
                 break;
             case HtmlBlock html when html.Type != HtmlBlockType.Comment:
-                AddNonEmpty(paras, html.Lines.ToString());
+                AddNonEmpty(paras, html.Lines.ToString(), preformatted: true);
                 break;
             case LeafBlock:
                 break;
@@ -47,22 +47,22 @@ internal static class MarkdownText
         }
     }
 
-    // Get-Help wraps paragraphs itself and has no lists, so each item becomes a paragraph with its bullet kept.
-    private static void AppendList(ListBlock list, List<string> paras)
+    // Get-Help has no lists, so each item becomes a paragraph with its bullet kept and its lines hanging under its text.
+    private static void AppendList(ListBlock list, List<Paragraph> paras)
     {
         int number = int.TryParse(list.OrderedStart, out int start) ? start : 1;
         foreach (var item in list.OfType<ListItemBlock>())
         {
             string bullet = list.IsOrdered ? $"{number++}{list.OrderedDelimiter} " : "- ";
-            var itemParas = new List<string>();
+            string hanging = new(' ', bullet.Length);
+            var itemParas = new List<Paragraph>();
             foreach (var child in item)
             {
                 AppendParagraphs(child, itemParas);
             }
             for (int i = 0; i < itemParas.Count; i++)
             {
-                string prefix = i == 0 ? bullet : new string(' ', bullet.Length);
-                paras.Add(prefix + itemParas[i].Replace("\n", "\n" + new string(' ', bullet.Length)));
+                paras.Add(itemParas[i].Nest(i == 0 ? bullet : hanging, hanging));
             }
         }
     }
@@ -94,11 +94,11 @@ internal static class MarkdownText
             case LiteralInline literal:
                 text.Append(literal.Content.AsSpan());
                 break;
-            // platyPS keeps backticks, and readers of Get-Help rely on them to see what is literal.
+            // Markup is for the web page; the console shows the text (backticks and asterisks would print as they are).
             case CodeInline code:
-                text.Append('`').Append(code.Content).Append('`');
+                text.Append(code.Content);
                 break;
-            // Soft breaks are the author's wrapping; Get-Help rewraps to the console width.
+            // Soft breaks are the author's wrapping; Paragraph.Wrap wraps again for the console.
             case LineBreakInline lineBreak:
                 text.Append(lineBreak.IsHard ? "\n" : " ");
                 break;
@@ -143,12 +143,12 @@ internal static class MarkdownText
         && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
-    private static void AddNonEmpty(List<string> paras, string text)
+    private static void AddNonEmpty(List<Paragraph> paras, string text, bool preformatted)
     {
         text = text.TrimEnd();
         if (text.Length > 0)
         {
-            paras.Add(text);
+            paras.Add(new Paragraph(text, preformatted));
         }
     }
 }

@@ -6,7 +6,7 @@ using SesAnalytics.Engine.Stack;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Writes the SesAnalytics CloudFormation template, generated from the given options, as text or to a file.</summary>
-[Cmdlet(VerbsData.Export, "SesAnalyticsTemplate", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "SesAnalyticsTemplate", SupportsShouldProcess = true, HelpUri = OnlineHelp.Docs + "Export-SesAnalyticsTemplate.md")]
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet, IDynamicParameters
 {

@@ -9,7 +9,7 @@ using SesAnalytics.Engine.Errors;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>The SesAnalytics stacks: the ones named, or every stack tagged as managed by SesAnalytics.</summary>
-[Cmdlet(VerbsCommon.Get, "SesAnalyticsStack")]
+[Cmdlet(VerbsCommon.Get, "SesAnalyticsStack", HelpUri = OnlineHelp.Docs + "Get-SesAnalyticsStack.md")]
 [OutputType("SesAnalytics.SesAnalyticsStack")]
 public sealed class GetSesAnalyticsStackCommand : AwsCmdlet
 {

@@ -5,7 +5,7 @@ using SesAnalytics.Engine.Query;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lists bounced recipients, one object per recipient (the article's bounce query), from a local store or with Athena.</summary>
-[Cmdlet(VerbsCommon.Get, "SesBounce", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "SesBounce", DefaultParameterSetName = PathSet, HelpUri = OnlineHelp.Docs + "Get-SesBounce.md")]
 [OutputType("SesAnalytics.BounceRecord")]
 public sealed class GetSesBounceCommand : EventQueryCmdlet
 {

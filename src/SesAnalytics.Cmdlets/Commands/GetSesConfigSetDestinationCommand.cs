@@ -9,7 +9,7 @@ using SesAnalytics.Engine.Errors;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>The event destinations of SES configuration sets: what is wired to where.</summary>
-[Cmdlet(VerbsCommon.Get, "SesConfigSetDestination")]
+[Cmdlet(VerbsCommon.Get, "SesConfigSetDestination", HelpUri = OnlineHelp.Docs + "Get-SesConfigSetDestination.md")]
 [OutputType("SesAnalytics.ConfigSetDestination")]
 public sealed class GetSesConfigSetDestinationCommand : AwsCmdlet
 {

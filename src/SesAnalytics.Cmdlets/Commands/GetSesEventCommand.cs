@@ -7,7 +7,7 @@ using SesAnalytics.Engine.Query;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lists SES events of any of the ten types, as typed objects, from a local store or with Athena.</summary>
-[Cmdlet(VerbsCommon.Get, "SesEvent", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "SesEvent", DefaultParameterSetName = PathSet, HelpUri = OnlineHelp.Docs + "Get-SesEvent.md")]
 [OutputType("SesAnalytics.SesEvent")]
 public sealed class GetSesEventCommand : EventQueryCmdlet
 {

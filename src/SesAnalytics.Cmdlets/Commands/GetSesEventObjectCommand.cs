@@ -5,7 +5,7 @@ using SesAnalytics.Engine.Objects;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lists the SES event objects in the bucket (named, or the stack's) for some identities, event types and UTC days.</summary>
-[Cmdlet(VerbsCommon.Get, "SesEventObject", DefaultParameterSetName = BucketSet)]
+[Cmdlet(VerbsCommon.Get, "SesEventObject", DefaultParameterSetName = BucketSet, HelpUri = OnlineHelp.Docs + "Get-SesEventObject.md")]
 [OutputType("SesAnalytics.EventObject")]
 public sealed class GetSesEventObjectCommand : EventObjectCmdlet
 {

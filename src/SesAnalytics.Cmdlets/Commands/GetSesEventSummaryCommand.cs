@@ -5,7 +5,7 @@ using SesAnalytics.Engine.Query;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Counts events per identity and day, with bounce and complaint rates, from a local store or with Athena.</summary>
-[Cmdlet(VerbsCommon.Get, "SesEventSummary", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "SesEventSummary", DefaultParameterSetName = PathSet, HelpUri = OnlineHelp.Docs + "Get-SesEventSummary.md")]
 [OutputType("SesAnalytics.EventSummary")]
 public sealed class GetSesEventSummaryCommand : EventQueryCmdlet
 {

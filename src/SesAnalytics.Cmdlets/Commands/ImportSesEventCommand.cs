@@ -6,7 +6,7 @@ using SesAnalytics.Engine.Partitioning;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Lays SES event records out in a local folder exactly as Firehose's dynamic partitioning lays them out in S3.</summary>
-[Cmdlet(VerbsData.Import, "SesEvent", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Import, "SesEvent", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = OnlineHelp.Docs + "Import-SesEvent.md")]
 [OutputType("SesAnalytics.ImportSummary")]
 public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 {

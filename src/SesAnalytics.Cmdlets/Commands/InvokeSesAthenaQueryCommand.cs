@@ -8,7 +8,7 @@ using SesAnalytics.Engine.Query.Athena;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Runs any SQL statement on Athena, with its values as execution parameters, and returns typed objects.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "SesAthenaQuery")]
+[Cmdlet(VerbsLifecycle.Invoke, "SesAthenaQuery", HelpUri = OnlineHelp.Docs + "Invoke-SesAthenaQuery.md")]
 [OutputType(typeof(PSObject))]
 public sealed class InvokeSesAthenaQueryCommand : AwsCmdlet
 {

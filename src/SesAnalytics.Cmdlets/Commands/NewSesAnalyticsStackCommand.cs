@@ -8,7 +8,7 @@ using SesAnalytics.Engine.Deployment;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Deploys the SesAnalytics stack: creates it, or updates it through a change set, and waits for it to settle.</summary>
-[Cmdlet(VerbsCommon.New, "SesAnalyticsStack", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "SesAnalyticsStack", SupportsShouldProcess = true, HelpUri = OnlineHelp.Docs + "New-SesAnalyticsStack.md")]
 [OutputType("SesAnalytics.SesAnalyticsStack")]
 public sealed class NewSesAnalyticsStackCommand : AwsCmdlet, IDynamicParameters
 {

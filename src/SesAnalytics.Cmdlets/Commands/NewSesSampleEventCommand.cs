@@ -9,7 +9,7 @@ using SesAnalytics.Engine.Time;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Realistic, repeatable SES events to try the module without an AWS account.</summary>
-[Cmdlet(VerbsCommon.New, "SesSampleEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.New, "SesSampleEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = OnlineHelp.Docs + "New-SesSampleEvent.md")]
 [OutputType("SesAnalytics.SesEvent", "System.String")]
 public sealed class NewSesSampleEventCommand : AsyncCmdlet
 {

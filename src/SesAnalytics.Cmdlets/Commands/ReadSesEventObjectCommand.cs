@@ -12,7 +12,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 /// files (GZIP or plain JSON lines) locally, with S3 Select's semantics; over objects in S3 with SelectObjectContent, or,
 /// where S3 Select is not available (or with -ClientSide), over a streamed GetObject with the same local evaluator.
 /// </summary>
-[Cmdlet(VerbsCommunications.Read, "SesEventObject", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommunications.Read, "SesEventObject", DefaultParameterSetName = PathSet, HelpUri = OnlineHelp.Docs + "Read-SesEventObject.md")]
 [OutputType(typeof(PSObject))]
 public sealed class ReadSesEventObjectCommand : AwsCmdlet
 {

@@ -9,7 +9,7 @@ using SesAnalytics.Engine.Errors;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Deletes a SesAnalytics stack and waits until it is gone; the event bucket is kept and the warning says where.</summary>
-[Cmdlet(VerbsCommon.Remove, "SesAnalyticsStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "SesAnalyticsStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = OnlineHelp.Docs + "Remove-SesAnalyticsStack.md")]
 [OutputType(typeof(void))]
 public sealed class RemoveSesAnalyticsStackCommand : AwsCmdlet
 {

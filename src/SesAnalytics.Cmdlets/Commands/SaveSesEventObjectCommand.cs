@@ -7,7 +7,7 @@ using SesAnalytics.Engine.Store;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Copies SES event objects from the bucket into an offline store that the -Path commands read.</summary>
-[Cmdlet(VerbsData.Save, "SesEventObject", DefaultParameterSetName = BucketSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Save, "SesEventObject", DefaultParameterSetName = BucketSet, SupportsShouldProcess = true, HelpUri = OnlineHelp.Docs + "Save-SesEventObject.md")]
 [OutputType("SesAnalytics.SaveSummary")]
 public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
 {

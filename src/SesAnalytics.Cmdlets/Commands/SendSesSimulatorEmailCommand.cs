@@ -8,7 +8,7 @@ using SesAnalytics.Engine.Deployment;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Sends test messages to the SES mailbox simulator so the user can watch their events arrive.</summary>
-[Cmdlet(VerbsCommunications.Send, "SesSimulatorEmail", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommunications.Send, "SesSimulatorEmail", SupportsShouldProcess = true, HelpUri = OnlineHelp.Docs + "Send-SesSimulatorEmail.md")]
 [OutputType("SesAnalytics.SimulatorMessage")]
 public sealed class SendSesSimulatorEmailCommand : AwsCmdlet
 {

@@ -10,7 +10,7 @@ using SesAnalytics.Engine.Events;
 namespace SesAnalytics.Cmdlets.Commands;
 
 /// <summary>Sends an SES configuration set's events to the stack's delivery stream; creates the set when it is absent.</summary>
-[Cmdlet(VerbsCommon.Set, "SesConfigSetDestination", SupportsShouldProcess = true, DefaultParameterSetName = ByArnSet)]
+[Cmdlet(VerbsCommon.Set, "SesConfigSetDestination", SupportsShouldProcess = true, DefaultParameterSetName = ByArnSet, HelpUri = OnlineHelp.Docs + "Set-SesConfigSetDestination.md")]
 [OutputType("SesAnalytics.ConfigSetDestination")]
 public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
 {
