@@ -277,7 +277,9 @@ Describe 'Import-SesEvent -WhatIf' {
 
         $summary.WhatIf | Should -BeTrue
         $summary.LinesRead | Should -Be 2
-        $summary.EventsWritten | Should -Be 2
+        # Issue #11 item 8: the summary says what would have been written, and that nothing was.
+        $summary.EventsToWrite | Should -Be 2
+        $summary.EventsWritten | Should -Be 0
         $summary.Partitions | Should -Be 2
         $summary.ObjectsWritten | Should -Be 0
         $summary.BytesWritten | Should -Be 0
@@ -289,7 +291,8 @@ Describe 'Import-SesEvent -WhatIf' {
 
         $summary = New-SesSampleEvent -Count 50 -Seed 2 -AsJson | Import-SesEvent -Destination $store -WhatIf
 
-        $summary.EventsWritten | Should -Be 50
+        $summary.EventsToWrite | Should -Be 50
+        $summary.EventsWritten | Should -Be 0
         Test-Path -LiteralPath $store | Should -BeFalse
     }
 }
@@ -403,21 +406,22 @@ Describe 'Import-SesEvent output' {
         $summary = $send, $bounce | Import-SesEvent -Destination (New-Store)
     }
 
+    # The view's columns since issue #11 item 8 (status, events to write and written); ReImport.Tests.ps1 checks it in full.
     It 'shows the counts in a table of 80 columns' {
         $text = $summary | Format-Table | Out-String -Width 80
-        $text | Should -Match 'Lines\s+Events\s+Errors\s+Rejected\s+Objects\s+Elapsed\s+Destination'
+        foreach ($column in 'Status', 'Lines', 'Events', 'Written', 'Errors', 'Rejected', 'Destination') { $text | Should -Match $column }
     }
 
     It 'shows the counts and the destination in a table of 120 columns' {
         $text = $summary | Format-Table | Out-String -Width 120
-        $text | Should -Match 'Lines\s+Events\s+Errors\s+Rejected\s+Objects\s+Elapsed\s+Destination'
+        foreach ($column in 'Status', 'Lines', 'Events', 'Written', 'Errors', 'Rejected', 'Destination') { $text | Should -Match $column }
         # A long destination is cut to the column, so only its start is sure to show.
         $text | Should -Match ([regex]::Escape($summary.Destination.Substring(0, 20)))
     }
 
     It 'shows every property as a list' {
         $text = $summary | Format-List | Out-String -Width 80
-        foreach ($property in 'Destination', 'LinesRead', 'EventsWritten', 'ErrorsWritten', 'Rejected', 'ObjectsWritten', 'BytesWritten', 'Partitions', 'Elapsed', 'WhatIf') {
+        foreach ($property in 'Destination', 'Status', 'LinesRead', 'EventsToWrite', 'EventsWritten', 'ErrorsToWrite', 'ErrorsWritten', 'Rejected', 'ObjectsWritten', 'BytesWritten', 'Partitions', 'Elapsed', 'WhatIf') {
             $text | Should -Match "$property\s*:"
         }
     }
@@ -461,7 +465,7 @@ Describe 'Import-SesEvent help examples' {
         $result.Count | Should -Be 1
         $summary = $result[0]
         $summary.LinesRead | Should -BeGreaterThan 0
-        $summary.LinesRead | Should -Be ($summary.EventsWritten + $summary.ErrorsWritten + $summary.Rejected)
+        $summary.LinesRead | Should -Be ($summary.EventsToWrite + $summary.ErrorsToWrite + $summary.Rejected)
         if ($summary.WhatIf) {
             Test-Path ./store | Should -BeFalse
         }

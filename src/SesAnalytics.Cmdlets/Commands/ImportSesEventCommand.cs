@@ -14,9 +14,13 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
     private const string LiteralPathSet = "LiteralPath";
     private const string InputObjectSet = "InputObject";
 
+    private const string Action = "Import SES events in the Firehose layout";
+
     private SesEventImport? _import;
     private int _textCount;
     private string _destination = string.Empty;
+    private bool _write;
+    private bool _whatIf;
     private List<string> _files = [];
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
@@ -50,14 +54,26 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
     [ValidateRange(1, 128)]
     public int BufferSizeMB { get; set; } = 128;
 
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     public new void Dispose()
     {
         _import?.Dispose();
         base.Dispose();
     }
 
-    /// <summary>Paths are resolved here, on the pipeline thread, where session state may be read.</summary>
-    protected override void Prepare() => _destination = GetUnresolvedProviderPathFromPSPath(Destination);
+    /// <summary>
+    /// Paths are resolved here, on the pipeline thread, where session state may be read; the confirmation is asked here
+    /// too, where PowerShell says why it was refused: -WhatIf, or the user's No.
+    /// </summary>
+    protected override void Prepare()
+    {
+        _destination = GetUnresolvedProviderPathFromPSPath(Destination);
+        string description = $"Performing the operation \"{Action}\" on target \"{_destination}\".";
+        _write = ShouldProcess(description, $"Are you sure you want to perform this action?{Environment.NewLine}{description}", "Confirm", out ShouldProcessReason reason);
+        _whatIf = reason == ShouldProcessReason.WhatIf;
+    }
 
     protected override void PrepareRecord() => _files = ParameterSetName switch
     {
@@ -66,17 +82,19 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
         _ => Path.SelectMany(Resolve).ToList(),
     };
 
-    protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
-        bool write = await ShouldProcessAsync(_destination, "Import SES events in the Firehose layout").ConfigureAwait(false);
         var options = new ImportOptions(_destination)
         {
             StreamName = StreamName,
             UseArrivalTime = UseArrivalTime.IsPresent,
             BufferSizeBytes = BufferSizeMB * 1024L * 1024L,
-            WhatIf = !write,
+            WhatIf = !_write && _whatIf,
+            Declined = !_write && !_whatIf,
+            Force = Force.IsPresent,
         };
         _import = new SesEventImport(options, Sink, cancellationToken);
+        return Task.CompletedTask;
     }
 
     protected override bool ProcessesRecordInline => ParameterSetName == InputObjectSet;

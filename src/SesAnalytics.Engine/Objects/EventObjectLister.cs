@@ -8,7 +8,9 @@ namespace SesAnalytics.Engine.Objects;
 /// Lists event objects by prefix, never by scanning the bucket: the identity folders under <c>partitioned/</c> (one
 /// delimited listing), then one day prefix per wanted identity, event type and day. A month of ten types for a few
 /// identities is a thousand prefixes, so several are listed at once and progress counts them; objects still come in
-/// the order of day, identity and event type.
+/// the order of day, identity and event type. A key with a '.' or '..' segment, which Firehose never writes for SES's
+/// identities, is a sign that something else writes to the bucket: each is named in a warning, whether it fits the
+/// layout (and is listed, to be saved inside the store with the segment encoded) or not (and is skipped).
 /// </summary>
 public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
 {
@@ -17,6 +19,8 @@ public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
 
     /// <summary>LIST calls in flight: each is mostly waiting for S3.</summary>
     private const int ListsInFlight = 8;
+
+    private const string Layout = "partitioned/<identity>/<EventType>/yyyy/MM/dd/<file>";
 
     public async IAsyncEnumerable<EventObject> ListAsync(EventObjectSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -73,7 +77,15 @@ public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
         var objects = new List<EventObject>();
         await foreach (S3ObjectSummary summary in s3.ListObjectsAsync(bucketName, prefix, cancellationToken).ConfigureAwait(false))
         {
-            if (EventObjectKey.Parse(bucketName, summary) is { } item)
+            EventObject? item = EventObjectKey.Parse(bucketName, summary);
+            if (HasDotSegment(summary.Key))
+            {
+                sink.Warning(item is null
+                    ? $"Skipped the key '{summary.Key}' of the bucket '{bucketName}': it has a '..' or '.' segment and does not fit {Layout}. Firehose writes no such key, so something other than the SES event pipeline may write to this bucket; check who can."
+                    : $"The key '{summary.Key}' of the bucket '{bucketName}' has a '..' or '.' segment, which Firehose does not write for SES's identities: something other than the SES event pipeline may write to this bucket; check who can. It is listed as it is, and saved inside the store with the segment encoded (%2E).");
+            }
+
+            if (item is not null)
             {
                 objects.Add(item);
             }
@@ -81,4 +93,6 @@ public sealed class EventObjectLister(IS3Client s3, IOutputSink sink)
 
         return objects;
     }
+
+    private static bool HasDotSegment(string key) => key.Split('/').Any(segment => segment is "." or "..");
 }

@@ -23,7 +23,7 @@ public static class PublicTypes
     [
         // Outputs
         typeof(AwsContextSummary), typeof(BounceRecord), typeof(EventSummary), typeof(ReputationStatus),
-        typeof(ImportSummary), typeof(EventObject), typeof(SaveSummary),
+        typeof(ImportSummary), typeof(ImportStatus), typeof(EventObject), typeof(SaveSummary),
         typeof(SesAnalyticsStack), typeof(ConfigSetDestination), typeof(SimulatorMessage),
 
         // Events and their parts

@@ -17,4 +17,12 @@ public sealed record ImportOptions(string Destination)
 
     /// <summary>Read and count only; write nothing.</summary>
     public bool WhatIf { get; init; }
+
+    /// <summary>The user answered No to the confirmation: read and count only, write nothing, and say so.</summary>
+    public bool Declined { get; init; }
+
+    /// <summary>Import inputs the store's import manifest holds already (their events are then in the store twice).</summary>
+    public bool Force { get; init; }
+
+    public bool WritesNothing => WhatIf || Declined;
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.IO.Compression;
+using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Partitioning;
 
 /// <summary>
 /// Writes GZIP JSON-lines objects named as Firehose names them, one open object per folder, each rolled over at the
-/// buffer size. Objects are written under a temporary name and renamed once complete, never over an existing file;
-/// <see cref="Abort"/> deletes whatever is still being written.
+/// buffer size. Every object is written under a temporary name that no store reader takes for an object; only
+/// <see cref="Commit"/> renames them all into place (never over an existing file), so an import that does not complete
+/// leaves nothing, and one that does is in the store whole before its inputs are recorded as imported.
+/// <see cref="Abort"/> deletes every temporary file.
 /// </summary>
 internal sealed class PartitionObjectWriter
 {
@@ -19,11 +22,14 @@ internal sealed class PartitionObjectWriter
     private readonly string _root;
     private readonly string _streamName;
     private readonly long _bufferSize;
+    private readonly IOutputSink _sink;
     private readonly Dictionary<string, OpenObject> _open = new(StringComparer.Ordinal);
+    private readonly List<OpenObject> _finished = [];
     private long _clock;
 
-    public PartitionObjectWriter(string root, string streamName, long bufferSize)
+    public PartitionObjectWriter(string root, string streamName, long bufferSize, IOutputSink sink)
     {
+        _sink = sink;
         _root = Path.GetFullPath(root);
         _streamName = streamName;
         _bufferSize = bufferSize;
@@ -32,6 +38,7 @@ internal sealed class PartitionObjectWriter
     public long ObjectsWritten { get; private set; }
 
     public long BytesWritten { get; private set; }
+
 
     /// <summary>Appends one line (record text and its "\n") to the current object of <paramref name="folder"/>.</summary>
     public void Write(string folder, byte[] line)
@@ -56,15 +63,52 @@ internal sealed class PartitionObjectWriter
 
         current.Compressor.Write(line);
         current.UncompressedBytes += line.Length;
+        current.Lines++;
         current.LastUse = ++_clock;
     }
 
+    /// <summary>Finishes every open object; each stays under its temporary name until <see cref="Commit"/>.</summary>
     public void Complete()
     {
         foreach (KeyValuePair<string, OpenObject> open in _open.ToList())
         {
             Finish(open.Key, open.Value);
         }
+    }
+
+    /// <summary>Renames every finished object into place.</summary>
+    public void Commit()
+    {
+        foreach (OpenObject finished in _finished)
+        {
+            string name = finished.Name;
+            while (true)
+            {
+                string target = Path.Combine(finished.Directory, name + ".gz");
+                try
+                {
+                    if (!File.Exists(target))
+                    {
+                        File.Move(finished.TempPath, target, overwrite: false);
+                        break;
+                    }
+                }
+                catch (IOException) when (File.Exists(target) && File.Exists(finished.TempPath))
+                {
+                    // Someone else created the name between the check and the move: pick another UUID.
+                }
+
+                name = ObjectName();
+            }
+
+            ObjectsWritten++;
+            BytesWritten += finished.CompressedBytes;
+            _sink.Verbose(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wrote {Path.GetRelativePath(_root, Path.Combine(finished.Directory, name + ".gz")).Replace(Path.DirectorySeparatorChar, '/')} ({finished.Lines:N0} record{(finished.Lines == 1 ? string.Empty : "s")}, {finished.CompressedBytes:N0} bytes)."));
+        }
+
+        _finished.Clear();
     }
 
     public void Abort()
@@ -84,7 +128,13 @@ internal sealed class PartitionObjectWriter
             File.Delete(open.TempPath);
         }
 
+        foreach (OpenObject finished in _finished)
+        {
+            File.Delete(finished.TempPath);
+        }
+
         _open.Clear();
+        _finished.Clear();
     }
 
     private OpenObject Open(string folder)
@@ -107,30 +157,9 @@ internal sealed class PartitionObjectWriter
         _open.Remove(folder);
         open.Compressor.Dispose();
         open.File.Flush(flushToDisk: false);
-        long length = open.File.Length;
+        open.CompressedBytes = open.File.Length;
         open.File.Dispose();
-        string name = open.Name;
-        while (true)
-        {
-            string target = Path.Combine(open.Directory, name + ".gz");
-            try
-            {
-                if (!File.Exists(target))
-                {
-                    File.Move(open.TempPath, target, overwrite: false);
-                    break;
-                }
-            }
-            catch (IOException) when (File.Exists(target) && File.Exists(open.TempPath))
-            {
-                // Someone else created the name between the check and the move: pick another UUID.
-            }
-
-            name = ObjectName();
-        }
-
-        ObjectsWritten++;
-        BytesWritten += length;
+        _finished.Add(open);
     }
 
     // Firehose: <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>, the time being when the object is written.
@@ -152,5 +181,9 @@ internal sealed class PartitionObjectWriter
         public long UncompressedBytes { get; set; }
 
         public long LastUse { get; set; }
+
+        public long Lines { get; set; }
+
+        public long CompressedBytes { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -9,6 +10,7 @@ using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning.Jq;
+using SesAnalytics.Engine.Store;
 using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Partitioning;
@@ -16,7 +18,11 @@ namespace SesAnalytics.Engine.Partitioning;
 /// <summary>
 /// One import into a local store laid out exactly as Firehose lays out S3. The caller's thread reads, parses and runs
 /// the partition query; a second task compresses and writes, so the two stages use both cores. Feed it files and text,
-/// then <see cref="Complete"/>; disposing an import that did not complete deletes every object still being written.
+/// then <see cref="Complete"/>, which puts every object in place at once and only then records the inputs in the store's
+/// <see cref="ImportManifest"/>; disposing an import that did not complete deletes every object it wrote.
+/// An input the manifest holds (the same content, imported before) is skipped with a warning unless
+/// <see cref="ImportOptions.Force"/>: a file before it is read, the text given to <see cref="ImportText"/> (one input,
+/// however many pieces) when the import completes, by discarding what it wrote, unless files were imported with it.
 /// </summary>
 public sealed partial class SesEventImport : IDisposable
 {
@@ -25,6 +31,9 @@ public sealed partial class SesEventImport : IDisposable
     private const int BatchSize = 256;
     private const int ProgressEvery = 1000;
     private const int MaxSegmentBytes = 255;
+
+    /// <summary>The name the manifest records for the text of <see cref="ImportText"/>.</summary>
+    private const string PipelineInput = "(pipeline input)";
 
     // Everything Dispatch reads of a record: the partition query's paths, the SNS envelope, the event's own time.
     private static readonly JsonPruner? Observed = CreatePruner();
@@ -39,10 +48,17 @@ public sealed partial class SesEventImport : IDisposable
     private readonly Task? _writing;
     private readonly HashSet<string> _partitions = new(StringComparer.Ordinal);
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+    private readonly ImportManifest _manifest;
+    private readonly Dictionary<string, string> _readThisTime = new(StringComparer.Ordinal);
     private List<KeyValuePair<string, byte[]>> _batch = new(BatchSize);
+    private IncrementalHash? _text;
+    private long _textBytes;
+    private long _textEvents;
+    private int _inputsRead;
+    private int _inputsSkipped;
     private long _linesRead;
-    private long _eventsWritten;
-    private long _errorsWritten;
+    private long _eventsToWrite;
+    private long _errorsToWrite;
     private long _rejected;
     private long _bytesRead;
     private bool _completed;
@@ -68,13 +84,16 @@ public sealed partial class SesEventImport : IDisposable
         _options = options with { Destination = Path.GetFullPath(options.Destination) };
         _sink = sink;
         _cancellationToken = cancellationToken;
-        if (options.WhatIf)
+        EventStore.ThrowIfFile(_options.Destination, "-Destination");
+        _manifest = ImportManifest.Load(_options.Destination, sink);
+
+        if (options.WritesNothing)
         {
             return;
         }
 
         Directory.CreateDirectory(_options.Destination);
-        _writer = new PartitionObjectWriter(_options.Destination, options.StreamName, options.BufferSizeBytes);
+        _writer = new PartitionObjectWriter(_options.Destination, options.StreamName, options.BufferSizeBytes, sink);
         _channel = Channel.CreateBounded<List<KeyValuePair<string, byte[]>>>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
         _writing = Task.Run(WriteAsync, CancellationToken.None);
         _stopRegistration = cancellationToken.Register(() => _abort.Cancel());
@@ -84,32 +103,73 @@ public sealed partial class SesEventImport : IDisposable
     public void ImportFile(string path)
     {
         FileStream file;
+        string sha256;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            _sink.Error(new SesAnalyticsException(
-                "UnreadableInput",
-                ErrorKind.ReadError,
-                $"The file '{path}' cannot be read: {error.Message} Check the path and its permissions.",
-                path,
-                error));
+            _sink.Error(Unreadable(path, error));
             return;
         }
 
         using (file)
         {
+            if (!file.CanSeek)
+            {
+                // A pipe or device is read once: there is no content to hash beforehand, nor to recognise later.
+                _sink.Verbose($"Reading '{path}' (not a regular file: it is not checked against, nor recorded in, the import manifest).");
+                Import(file, path);
+                _inputsRead++;
+                return;
+            }
+
+            try
+            {
+                sha256 = Convert.ToHexString(SHA256.HashData(file)).ToLowerInvariant();
+                file.Position = 0;
+            }
+            catch (IOException error)
+            {
+                _sink.Error(Unreadable(path, error));
+                return;
+            }
+
+            if (Skips(sha256, file.Length, $"'{path}'"))
+            {
+                return;
+            }
+
+            _sink.Verbose(string.Create(CultureInfo.InvariantCulture, $"Reading '{path}' ({file.Length:N0} bytes)."));
+            long before = _eventsToWrite;
             Import(file, path);
+            _inputsRead++;
+            Remember(sha256, path, file.Length, _eventsToWrite - before);
         }
     }
 
     /// <summary>Imports JSON text: one record, several JSON lines, or one document.</summary>
     public void ImportText(string text, string source)
     {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        Import(stream, source);
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        if (_text is null)
+        {
+            _text = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            _sink.Verbose("Reading records from the pipeline.");
+        }
+
+        // Each piece as a line: the same records give the same hash whether they came one per string or together.
+        _text.AppendData(bytes);
+        _text.AppendData("\n"u8);
+        _textBytes += bytes.Length + 1;
+        long before = _eventsToWrite;
+        using (var stream = new MemoryStream(bytes))
+        {
+            Import(stream, source);
+        }
+
+        _textEvents += _eventsToWrite - before;
     }
 
     public ImportSummary Complete()
@@ -121,19 +181,51 @@ public sealed partial class SesEventImport : IDisposable
             WaitForWriter();
         }
 
+        bool discard = false;
+        if (_text is not null)
+        {
+            string sha256 = Convert.ToHexString(_text.GetHashAndReset()).ToLowerInvariant();
+            discard = _inputsRead == 0 && Skips(sha256, _textBytes, "the pipeline input");
+            if (!discard)
+            {
+                _inputsRead++;
+                Remember(sha256, PipelineInput, _textBytes, _textEvents);
+            }
+        }
+
+        bool written = _writer is not null && !discard;
+        if (written)
+        {
+            Commit();
+        }
+        else
+        {
+            _writer?.Abort();
+        }
+
         _completed = true;
         _sink.Progress(new ProgressReport(1, "Importing SES events", "Done", Completed: true));
-        return new ImportSummary(
+        ImportStatus status = _inputsRead == 0 && _inputsSkipped > 0 ? ImportStatus.Skipped
+            : _options.Declined ? ImportStatus.Declined
+            : _options.WhatIf ? ImportStatus.WhatIf
+            : ImportStatus.Imported;
+        var summary = new ImportSummary(
             _options.Destination,
+            status,
+            _inputsRead,
+            _inputsSkipped,
             _linesRead,
-            _eventsWritten,
-            _errorsWritten,
+            _eventsToWrite,
+            written ? _eventsToWrite : 0,
+            _errorsToWrite,
+            written ? _errorsToWrite : 0,
             _rejected,
             _writer?.ObjectsWritten ?? 0,
             _writer?.BytesWritten ?? 0,
             _partitions.Count,
-            _elapsed.Elapsed,
-            _options.WhatIf);
+            _elapsed.Elapsed);
+        _sink.Verbose(Describe(summary));
+        return summary;
     }
 
     public void Dispose()
@@ -150,10 +242,17 @@ public sealed partial class SesEventImport : IDisposable
             {
                 // Aborting: the writer's own failure no longer matters, its temporary files are gone.
             }
+
+            // A writer that had finished before the abort still holds its objects under temporary names.
+            if (_writing.IsCompleted)
+            {
+                _writer!.Abort();
+            }
         }
 
         _stopRegistration.Dispose();
         _abort.Dispose();
+        _text?.Dispose();
     }
 
     private void Import(Stream stream, string source)
@@ -175,6 +274,95 @@ public sealed partial class SesEventImport : IDisposable
                 source,
                 error));
         }
+    }
+
+    private static SesAnalyticsException Unreadable(string path, Exception error) =>
+        new(
+            "UnreadableInput",
+            ErrorKind.ReadError,
+            $"The file '{path}' cannot be read: {error.Message} Check the path and its permissions.",
+            path,
+            error);
+
+    /// <summary>Whether an input is left out, as read already by this import or recorded in the store; warns if so.</summary>
+    private bool Skips(string sha256, long size, string described)
+    {
+        if (_options.Force)
+        {
+            return false;
+        }
+
+        string hash = sha256[..12];
+        if (_readThisTime.TryGetValue(sha256, out string? earlier))
+        {
+            _inputsSkipped++;
+            _sink.Warning($"Skipped {described}: it holds the same content as '{earlier}', which this import read already (SHA-256 {hash}...). Use -Force to import it again.");
+            return true;
+        }
+
+        if (_manifest.Find(sha256, size) is { } imported)
+        {
+            _inputsSkipped++;
+            _sink.Warning(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Skipped {described}: the same content ({size:N0} bytes, SHA-256 {hash}...) was imported into '{_options.Destination}' on {imported.ImportedAt:yyyy-MM-dd HH:mm:ss}Z from '{imported.Name}' ({imported.Events:N0} events). Importing it again would count its events twice; use -Force to import it anyway."));
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Remember(string sha256, string name, long size, long events)
+    {
+        _readThisTime.TryAdd(sha256, name);
+        _manifest.Add(sha256, new ImportedInput(name, size, Clock.UtcNow.UtcDateTime, events));
+    }
+
+    /// <summary>Puts the objects in place, then records the inputs: the manifest never names an input whose objects are not there.</summary>
+    private void Commit()
+    {
+        try
+        {
+            _writer!.Commit();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw WriteFailed(error);
+        }
+
+        if (_manifest.Added == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _manifest.Save();
+            _sink.Verbose($"Recorded {(_manifest.Added == 1 ? "1 input" : $"{_manifest.Added} inputs")} in '{_manifest.FilePath}'.");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            _sink.Warning($"The events are in the store, but the import manifest '{_manifest.FilePath}' could not be written ({error.Message}): importing these inputs again would not be recognised as a repeat.");
+        }
+    }
+
+    private string Describe(ImportSummary summary)
+    {
+        double seconds = Math.Max(summary.Elapsed.TotalSeconds, 0.001);
+        string rate = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{summary.Elapsed.TotalSeconds:N2} s, {summary.LinesRead / seconds:N0} events/s, {_bytesRead / 1_000_000.0 / seconds:N1} MB/s");
+        string inputs = summary.InputsRead == 1 ? "1 input" : $"{summary.InputsRead} inputs";
+        return summary.Status switch
+        {
+            ImportStatus.Imported => string.Create(
+                CultureInfo.InvariantCulture,
+                $"Imported {summary.EventsWritten:N0} events and {summary.ErrorsWritten:N0} error records ({summary.Rejected:N0} rejected) from {inputs} into {summary.Partitions:N0} partitions of '{summary.Destination}': {summary.ObjectsWritten:N0} objects, {summary.BytesWritten:N0} bytes ({rate})."),
+            ImportStatus.Skipped => $"Nothing was written: the store '{summary.Destination}' holds every input given already ({summary.InputsSkipped} skipped).",
+            _ => string.Create(
+                CultureInfo.InvariantCulture,
+                $"Nothing was written ({(summary.Status == ImportStatus.Declined ? "the import was declined" : "-WhatIf")}): {summary.EventsToWrite:N0} events and {summary.ErrorsToWrite:N0} error records from {inputs} would have gone into {summary.Partitions:N0} partitions of '{summary.Destination}' ({rate})."),
+        };
     }
 
     private void ReportBytes(long count)
@@ -268,7 +456,7 @@ public sealed partial class SesEventImport : IDisposable
 
         string folder = FirehoseLayout.DayFolder(keys.Keys.SenderIdentity, keys.Keys.EventType, DateOnly.FromDateTime(day.UtcDateTime));
         _partitions.Add(folder);
-        _eventsWritten++;
+        _eventsToWrite++;
         Enqueue(folder, WithNewline(record));
     }
 
@@ -291,7 +479,7 @@ public sealed partial class SesEventImport : IDisposable
         string folder = string.Create(
             CultureInfo.InvariantCulture,
             $"{FirehoseLayout.ErrorsRoot}/{FirehoseLayout.MetadataExtractionFailed}/{day.UtcDateTime.ToString(FirehoseLayout.DayFormat, CultureInfo.InvariantCulture)}");
-        _errorsWritten++;
+        _errorsToWrite++;
         Enqueue(folder, WithNewline(buffer.WrittenSpan.ToArray()));
     }
 

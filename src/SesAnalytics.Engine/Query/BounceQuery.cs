@@ -34,12 +34,12 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
                 ("diagnosticCode", "VARCHAR")) + "[]"))));
 
     private readonly IReadOnlyList<string> _bounceTypes;
-    private readonly IReadOnlyList<string> _recipientPatterns;
+    private readonly IReadOnlyList<Wildcard> _recipients;
 
     public BounceQuery(EventQuery query)
     {
         _bounceTypes = query.BounceTypes;
-        _recipientPatterns = query.Recipients.Select(r => new Wildcard(r).ToSqlLike()).ToList();
+        _recipients = query.Recipients.Select(r => new Wildcard(r)).ToList();
     }
 
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
@@ -51,9 +51,9 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
             conditions.Add("bounce.bounceType IN (" + string.Join(", ", _bounceTypes.Select(parameters.Bind)) + ")");
         }
 
-        if (_recipientPatterns.Count > 0)
+        if (_recipients.Count > 0)
         {
-            conditions.Add("(" + string.Join(" OR ", _recipientPatterns.Select(p => $"recipient.emailAddress ILIKE {parameters.Bind(p)} ESCAPE '\\'")) + ")");
+            conditions.Add("(" + string.Join(" OR ", _recipients.Select(p => Matches(p, parameters))) + ")");
         }
 
         string text = $"""
@@ -80,4 +80,10 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
             yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
         }
     }
+
+    /// <summary>LIKE where it can express the pattern; a bracket set needs RE2, which DuckDB's regexp functions run.</summary>
+    private static string Matches(Wildcard pattern, SqlParameters parameters) =>
+        pattern.HasSets
+            ? $"regexp_matches(recipient.emailAddress, {parameters.Bind(pattern.ToSqlRegex())})"
+            : $"recipient.emailAddress ILIKE {parameters.Bind(pattern.ToSqlLike())} ESCAPE '\\'";
 }

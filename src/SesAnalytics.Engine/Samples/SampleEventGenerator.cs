@@ -8,8 +8,9 @@ namespace SesAnalytics.Engine.Samples;
 /// <summary>
 /// Realistic SES event records for demos, tests and benchmarks: several identities, mostly Send and Delivery, a few
 /// bounces, rare complaints, opens, clicks, delays, rejects, rendering failures and subscriptions, spread evenly over
-/// <see cref="Days"/> days from <see cref="Start"/>. The same settings always give the same records, on every platform.
-/// Records are produced one at a time, so any count streams in constant memory.
+/// <see cref="Days"/> days from <see cref="Start"/>, never after <see cref="NotAfter"/> (now): a range that reaches into
+/// today ends at the current time. The same settings always give the same records, on every platform, as long as the
+/// range lies in the past. Records are produced one at a time, so any count streams in constant memory.
 /// </summary>
 public sealed class SampleEventGenerator
 {
@@ -37,6 +38,9 @@ public sealed class SampleEventGenerator
 
     public int Days { get; init; } = 7;
 
+    /// <summary>The latest time an event may have: sample events never happen in the future.</summary>
+    public DateTimeOffset NotAfter { get; init; } = Clock.UtcNow;
+
     /// <summary>Verified identities: domains (<c>example.com</c>) or email addresses (<c>alerts@example.net</c>).</summary>
     public IReadOnlyList<string> Identities { get; init; } = DefaultIdentities;
 
@@ -54,6 +58,8 @@ public sealed class SampleEventGenerator
     public IEnumerable<SesEvent> Generate(int count, CancellationToken cancellationToken = default) =>
         GenerateLines(count, cancellationToken).Select(SesEventParser.Parse);
 
+    private DateTimeOffset StartTime => new(Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     private void Validate(int count)
     {
         if (count < 0)
@@ -64,6 +70,14 @@ public sealed class SampleEventGenerator
         if (Days < 1)
         {
             throw new InvalidInputException("InvalidSampleDays", $"The sample range of {Days} days is empty: give one day or more.", Days);
+        }
+
+        if (StartTime > NotAfter)
+        {
+            throw new InvalidInputException(
+                "SampleStartInFuture",
+                string.Create(CultureInfo.InvariantCulture, $"The sample range starts on {Start:yyyy-MM-dd}, after the current time ({NotAfter.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z): sample events never happen in the future. Give a start date of today or earlier."),
+                Start);
         }
 
         if (Identities.Count == 0 || Identities.Any(string.IsNullOrWhiteSpace))
@@ -84,9 +98,11 @@ public sealed class SampleEventGenerator
     {
         var random = new Random(Seed);
         SampleSender[] senders = Identities.Select(SampleSender.For).ToArray();
-        var start = new DateTimeOffset(Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        DateTimeOffset start = StartTime;
         DateTimeOffset end = start.AddDays(Days);
-        long sendTicks = (end - start - LastSendBeforeEnd).Ticks;
+        DateTimeOffset notAfter = new(NotAfter.UtcTicks - (NotAfter.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        DateTimeOffset last = end.AddMilliseconds(-1) < notAfter ? end.AddMilliseconds(-1) : notAfter;
+        long sendTicks = Math.Max(0, ((end < notAfter ? end : notAfter) - start - LastSendBeforeEnd).Ticks);
         var planned = new List<PlannedEvent>(8);
         using var writer = new SampleRecordWriter();
         int produced = 0;
@@ -98,9 +114,10 @@ public sealed class SampleEventGenerator
                 start.Ticks + (long)(sendTicks * ((double)produced / count)) + random.NextInt64(TimeSpan.TicksPerMinute),
                 TimeSpan.Zero);
             sent = new DateTimeOffset(sent.Ticks - (sent.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+            sent = sent < last ? sent : last;
             SampleMessage message = NewMessage(senders[random.Next(senders.Length)], sent, random);
             planned.Clear();
-            Plan(message, end.AddMilliseconds(-1), random, planned);
+            Plan(message, last, random, planned);
             foreach (PlannedEvent item in planned)
             {
                 if (produced == count)

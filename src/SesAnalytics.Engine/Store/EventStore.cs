@@ -24,6 +24,7 @@ public sealed class EventStore
     {
         Root = Path.GetFullPath(path);
         _sink = sink;
+        ThrowIfFile(Root, "-Path");
         if (!Directory.Exists(Root))
         {
             throw new SesAnalyticsException(
@@ -40,8 +41,28 @@ public sealed class EventStore
     /// Makes <paramref name="path"/> an empty store (its <c>partitioned/</c> folder), so that a copy or import that found
     /// nothing still leaves a store every <c>-Path</c> query answers, with nothing.
     /// </summary>
-    public static void CreateEmpty(string path) =>
+    public static void CreateEmpty(string path)
+    {
+        ThrowIfFile(Path.GetFullPath(path), "-Destination");
         Directory.CreateDirectory(Path.Combine(Path.GetFullPath(path), FirehoseLayout.PartitionedRoot));
+    }
+
+    /// <summary>
+    /// A store is a folder: a file given for one (an object, an export) is its own error, not a store that "does not exist".
+    /// </summary>
+    /// <param name="root">The full path given.</param>
+    /// <param name="parameter">The parameter that named it, for the message.</param>
+    public static void ThrowIfFile(string root, string parameter)
+    {
+        if (File.Exists(root))
+        {
+            throw new SesAnalyticsException(
+                "StorePathIsFile",
+                ErrorKind.InvalidArgument,
+                $"'{root}' is a file, not a store folder: give {parameter} the folder that holds (or will hold) '{FirehoseLayout.PartitionedRoot}/'. To read the events of this file, import it into a store first: Import-SesEvent -LiteralPath '{root}' -Destination <folder>.",
+                root);
+        }
+    }
 
     /// <summary>Whether <paramref name="path"/> is a store already (it has a <c>partitioned/</c> folder).</summary>
     public static bool Exists(string path) =>

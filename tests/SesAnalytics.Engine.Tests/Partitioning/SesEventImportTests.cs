@@ -190,10 +190,107 @@ public sealed partial class SesEventImportTests : IDisposable
         ImportSummary summary = Import(Event("Send", "example.com", null, "2024-01-01T00:00:00Z") + "\n{bad", new ImportOptions(Store) { WhatIf = true });
 
         Assert.True(summary.WhatIf);
+        Assert.Equal(ImportStatus.WhatIf, summary.Status);
         Assert.Equal(2, summary.LinesRead);
-        Assert.Equal(1, summary.EventsWritten);
+        Assert.Equal(1, summary.EventsToWrite);
+        Assert.Equal(0, summary.EventsWritten);
         Assert.Equal(0, summary.ObjectsWritten);
         Assert.False(Directory.Exists(Store));
+    }
+
+    [Fact]
+    public void ADeclinedImportSaysSo()
+    {
+        ImportSummary summary = Import(Event("Send", "example.com", null, "2024-01-01T00:00:00Z"), new ImportOptions(Store) { Declined = true });
+
+        Assert.Equal(ImportStatus.Declined, summary.Status);
+        Assert.Equal(1, summary.EventsToWrite);
+        Assert.Equal(0, summary.EventsWritten);
+        Assert.False(Directory.Exists(Store));
+    }
+
+    [Fact]
+    public void TheSameTextImportedAgainIsSkippedAndDiscarded()
+    {
+        string text = Event("Send", "example.com", null, "2024-01-01T00:00:00Z") + "\n" + Event("Bounce", "example.com", "bounce", "2024-01-01T00:00:00Z");
+        var sink = new RecordingSink();
+
+        ImportSummary first = Import(text);
+        ImportSummary again;
+        using (var import = new SesEventImport(new ImportOptions(Store), sink, CancellationToken.None))
+        {
+            // The same records in other pieces are the same input.
+            foreach (string line in text.Split('\n'))
+            {
+                import.ImportText(line, "piece");
+            }
+
+            again = import.Complete();
+        }
+
+        Assert.Equal(ImportStatus.Imported, first.Status);
+        Assert.Equal(ImportStatus.Skipped, again.Status);
+        Assert.Equal(2, again.EventsToWrite);
+        Assert.Equal(0, again.EventsWritten);
+        Assert.Equal(0, again.ObjectsWritten);
+        Assert.Equal(2, ReadAll("partitioned").Count);
+        Assert.Contains(sink.Warnings, w => w.StartsWith("Skipped the pipeline input:", StringComparison.Ordinal));
+        AssertNoTempFiles();
+    }
+
+    [Fact]
+    public void AFileImportedBeforeIsSkippedUnlessForced()
+    {
+        string file = Path.Combine(_work, "events.jsonl");
+        File.WriteAllText(file, Event("Send", "example.com", null, "2024-01-01T00:00:00Z") + "\n");
+        var sink = new RecordingSink();
+
+        ImportSummary first = ImportFiles(new ImportOptions(Store), sink, file);
+        ImportSummary skipped = ImportFiles(new ImportOptions(Store), sink, file);
+        ImportSummary forced = ImportFiles(new ImportOptions(Store) { Force = true }, sink, file);
+
+        Assert.Equal(1, first.EventsWritten);
+        Assert.Equal(ImportStatus.Skipped, skipped.Status);
+        Assert.Equal(1, skipped.InputsSkipped);
+        Assert.Equal(0, skipped.LinesRead);
+        Assert.Equal(ImportStatus.Imported, forced.Status);
+        Assert.Equal(1, forced.EventsWritten);
+        Assert.Equal(2, ReadAll("partitioned").Count);
+        Assert.Single(sink.Warnings, w => w.StartsWith($"Skipped '{file}': the same content", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADamagedManifestIsReportedAndRewritten()
+    {
+        Directory.CreateDirectory(Path.Combine(Store, ".sesanalytics"));
+        string manifest = Path.Combine(Store, ".sesanalytics", "imports.json");
+        File.WriteAllText(manifest, "{ not json");
+        var sink = new RecordingSink();
+        ImportSummary summary;
+        using (var import = new SesEventImport(new ImportOptions(Store), sink, CancellationToken.None))
+        {
+            import.ImportText(Event("Send", "example.com", null, "2024-01-01T00:00:00Z"), "text");
+            summary = import.Complete();
+        }
+
+        Assert.Equal(1, summary.EventsWritten);
+        Assert.Contains(sink.Warnings, w => w.StartsWith($"The import manifest '{manifest}' cannot be read", StringComparison.Ordinal));
+        using JsonDocument written = JsonDocument.Parse(File.ReadAllText(manifest));
+        Assert.Single(written.RootElement.EnumerateObject());
+    }
+
+    [Fact]
+    public void AnImportThatDoesNotCompleteRecordsNothing()
+    {
+        string file = Path.Combine(_work, "events.jsonl");
+        File.WriteAllText(file, string.Join("\n", Enumerable.Repeat(Event("Send", "example.com", null, "2024-01-01T00:00:00Z"), 5000)));
+        using (var import = new SesEventImport(new ImportOptions(Store) { BufferSizeBytes = 4096 }, new RecordingSink(), CancellationToken.None))
+        {
+            import.ImportFile(file);
+        }
+
+        Assert.Empty(Directory.GetFiles(Store, "*", SearchOption.AllDirectories));
+        Assert.Equal(5000, ImportFiles(new ImportOptions(Store), new RecordingSink(), file).EventsWritten);
     }
 
     [Fact]
@@ -282,8 +379,22 @@ public sealed partial class SesEventImportTests : IDisposable
     private IEnumerable<JsonElement> ErrorRecords() =>
         ReadAll("errors").Select(line => JsonDocument.Parse(line).RootElement);
 
+    private ImportSummary ImportFiles(ImportOptions options, RecordingSink sink, params string[] files)
+    {
+        using var import = new SesEventImport(options, sink, CancellationToken.None);
+        foreach (string file in files)
+        {
+            import.ImportFile(file);
+        }
+
+        return import.Complete();
+    }
+
+    // Objects, and the import manifest beside them; nothing half-written.
     private void AssertNoTempFiles() =>
-        Assert.DoesNotContain(Directory.GetFiles(Store, "*", SearchOption.AllDirectories), f => !f.EndsWith(".gz", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            Directory.GetFiles(Store, "*", SearchOption.AllDirectories),
+            f => !f.EndsWith(".gz", StringComparison.Ordinal) && f != Path.Combine(Store, ".sesanalytics", "imports.json"));
 
     [GeneratedRegex(@"^ses-analytics-1-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.gz$")]
     private static partial Regex ObjectName();

@@ -113,10 +113,19 @@ public sealed class BounceQueryTests : IDisposable
     }
 
     [Fact]
-    public void ARangePatternIsRejectedBeforeReading()
+    public void ABracketSetMatchesRecipientsAsPowerShellDoes()
     {
-        var error = Assert.Throws<InvalidInputException>(() => LocalStoreQueries.Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day), recipients: ["[ab]*"]), NullOutputSink.Instance, CancellationToken.None));
-        Assert.Equal("WildcardRangeNotSupported", error.ErrorId);
+        _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "a@x.test", "B@x.test", "c@x.test", "^@x.test"));
+
+        Assert.Equal(["B@x.test", "a@x.test"], Query(EventQuery.Bounces(new DayRange(Day, Day), recipients: ["[ab]*"])).Select(r => r.EmailAddress).Order(StringComparer.Ordinal));
+        Assert.Equal(["^@x.test", "a@x.test"], Query(EventQuery.Bounces(new DayRange(Day, Day), recipients: ["[^a]@*"])).Select(r => r.EmailAddress).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnInvalidPatternIsRejectedBeforeReading()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => LocalStoreQueries.Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day), recipients: ["[ab"]), NullOutputSink.Instance, CancellationToken.None));
+        Assert.Equal("InvalidWildcardPattern", error.ErrorId);
     }
 
     [Fact]

@@ -194,6 +194,40 @@ public sealed class SampleEventGeneratorTests
     }
 
     [Fact]
+    public void NoEventIsLaterThanNowWhenTheRangeReachesIt()
+    {
+        var now = new DateTimeOffset(2024, 3, 3, 0, 5, 0, TimeSpan.Zero);
+        var generator = new SampleEventGenerator { Seed = 2, Start = Start, Days = 7, NotAfter = now };
+
+        List<SesEvent> events = generator.Generate(5000).ToList();
+
+        Assert.Equal(5000, events.Count);
+        Assert.All(events, e => Assert.InRange(e.Timestamp, Start.ToDateTime(TimeOnly.MinValue), now.UtcDateTime));
+        Assert.All(events, e => Assert.True(e.Mail.Timestamp <= now.UtcDateTime));
+        Assert.True(events.Max(e => e.Timestamp) > now.UtcDateTime.AddHours(-3), "The events should reach up to now.");
+    }
+
+    [Fact]
+    public void ARangeStartingNowGivesEventsAtNow()
+    {
+        var now = new DateTimeOffset(2024, 3, 1, 0, 0, 0, 250, TimeSpan.Zero);
+
+        List<SesEvent> events = new SampleEventGenerator { Start = Start, Days = 1, NotAfter = now }.Generate(50).ToList();
+
+        Assert.All(events, e => Assert.InRange(e.Timestamp, Start.ToDateTime(TimeOnly.MinValue), now.UtcDateTime));
+    }
+
+    [Fact]
+    public void ARangeStartingAfterNowIsRefused()
+    {
+        var generator = new SampleEventGenerator { Start = Start, NotAfter = new DateTimeOffset(2024, 2, 29, 23, 0, 0, TimeSpan.Zero) };
+
+        InvalidInputException error = Assert.Throws<InvalidInputException>(() => generator.GenerateLines(10));
+
+        Assert.Equal("SampleStartInFuture", error.ErrorId);
+    }
+
+    [Fact]
     public void UsesTheGivenIdentities()
     {
         var generator = new SampleEventGenerator { Start = Start, Days = 1, Identities = ["billing@shop.example", "news.example"] };

@@ -29,6 +29,20 @@ public sealed class EventStoreTests : IDisposable
     }
 
     [Fact]
+    public void AFileIsNotAStore()
+    {
+        string file = Path.Combine(_store.Root, "events.jsonl.gz");
+        File.WriteAllText(file, "{}");
+
+        var error = Assert.Throws<SesAnalyticsException>(() => new EventStore(file, NullOutputSink.Instance));
+
+        Assert.Equal("StorePathIsFile", error.ErrorId);
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.StartsWith($"'{file}' is a file, not a store folder", error.Message, StringComparison.Ordinal);
+        Assert.Equal("StorePathIsFile", Assert.Throws<SesAnalyticsException>(() => EventStore.CreateEmpty(file)).ErrorId);
+    }
+
+    [Fact]
     public void AnEmptyStoreHasNoPartitions()
     {
         var sink = new RecordingSink();

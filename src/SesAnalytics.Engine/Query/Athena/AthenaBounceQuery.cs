@@ -20,8 +20,8 @@ public static class AthenaBounceQuery
 
         if (query.Recipients.Count > 0)
         {
-            IEnumerable<string> likes = query.Recipients.Select(r => $"lower(r.emailaddress) LIKE lower({parameters.Bind(new Wildcard(r).ToSqlLike())}) ESCAPE '\\'");
-            conditions.Add("(" + string.Join(" OR ", likes) + ")");
+            IEnumerable<string> matches = query.Recipients.Select(r => Matches(new Wildcard(r), parameters));
+            conditions.Add("(" + string.Join(" OR ", matches) + ")");
         }
 
         // Trino's UNNEST of an array of rows yields the row's fields as columns, named here in the table's field order.
@@ -42,4 +42,10 @@ public static class AthenaBounceQuery
 
     public static BounceRecord Read(AthenaRow row) =>
         BounceRecord.FromColumns(row[0] ?? string.Empty, AthenaPartitions.ParseDay(row[1]), i => row[i + 2]);
+
+    /// <summary>LIKE where it can express the pattern, as <see cref="BounceQuery"/> does; a bracket set needs regexp_like.</summary>
+    private static string Matches(Wildcard pattern, AthenaParameters parameters) =>
+        pattern.HasSets
+            ? $"regexp_like(r.emailaddress, {parameters.Bind(pattern.ToSqlRegex())})"
+            : $"lower(r.emailaddress) LIKE lower({parameters.Bind(pattern.ToSqlLike())}) ESCAPE '\\'";
 }
