@@ -93,7 +93,7 @@ Describe 'Read-SesEventObject on local files' {
     It 'gives nested objects, arrays, whole numbers, decimals and doubles for SELECT *' {
         $file = Write-Gzip star.gz $bounce
 
-        $record = Read-SesEventObject $file
+        $record = Read-SesEventObject -Path $file
 
         $record.eventType | Should -Be Bounce
         $record.bounce.bouncedRecipients | Should -HaveCount 2
@@ -244,7 +244,7 @@ Describe 'Read-SesEventObject on local files' {
         $lines = Get-FixtureEventFile | ForEach-Object { Get-Content -Raw -LiteralPath $_.FullName | ConvertFrom-Json -Depth 50 | ConvertTo-Json -Depth 50 -Compress }
         $file = Write-Gzip fixtures.gz $lines
 
-        $records = @(Read-SesEventObject $file "SELECT s.bounce.bouncedRecipients[0].emailAddress AS EmailAddress, s.bounce.bounceType AS BounceType FROM S3Object[*] s WHERE s.eventType = 'Bounce'")
+        $records = @(Read-SesEventObject "SELECT s.bounce.bouncedRecipients[0].emailAddress AS EmailAddress, s.bounce.bounceType AS BounceType FROM S3Object[*] s WHERE s.eventType = 'Bounce'" $file)
 
         $records.Count | Should -Be 1
         $records[0].EmailAddress | Should -Be recipient@example.com
@@ -256,8 +256,8 @@ Describe 'Read-SesEventObject on local files' {
         $file = Write-Gzip "render-$width.gz" $bounce, $bounce
         $expression = 'SELECT s.mail.messageId, s.bounce.bounceType AS BounceType, s.bounce.bouncedRecipients[0].emailAddress AS EmailAddress FROM S3Object[*] s'
 
-        $table = Read-SesEventObject $file $expression | Format-Table | Out-String -Width $width
-        $list = Read-SesEventObject $file $expression | Format-List | Out-String -Width $width
+        $table = Read-SesEventObject $expression $file | Format-Table | Out-String -Width $width
+        $list = Read-SesEventObject $expression $file | Format-List | Out-String -Width $width
 
         $header = $table -split "`n" | Where-Object { $_ -match '\S' } | Select-Object -First 1
         foreach ($column in 'messageId', 'BounceType', 'EmailAddress') {

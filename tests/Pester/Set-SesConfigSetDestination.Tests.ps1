@@ -160,7 +160,7 @@ Describe 'Parameter sets' {
     It 'refuses an event type SES does not have, naming the ones it has, before calling AWS' {
         $before = $aws.Requests.Count
         { Set-SesConfigSetDestination marketing -StackName ses-analytics -EventType Bounce, Sent @fakeAws -ErrorAction Stop } |
-            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage '*Send, Reject, Bounce, Complaint, Delivery, Open, Click, RenderingFailure, DeliveryDelay, Subscription*'
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*'Sent' is not an SES event type*Send, Reject, Bounce, Complaint, Delivery, Open, Click, 'Rendering Failure', DeliveryDelay, Subscription*"
         $aws.Requests.Count | Should -Be $before
     }
 

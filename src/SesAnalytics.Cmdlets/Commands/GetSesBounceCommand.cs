@@ -18,7 +18,10 @@ public sealed class GetSesBounceCommand : EventQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Recipient { get; set; }
 
-    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override Task ProcessRecordAsync(CancellationToken cancellationToken) =>
+        AskForEachInputAsync(() => AskAsync(cancellationToken));
+
+    private async Task AskAsync(CancellationToken cancellationToken)
     {
         EventQuery query = EventQuery.Bounces(Days, Identity, BounceType, Recipient);
         if (InCloud)

@@ -15,8 +15,10 @@ public sealed class GetSesEventCommand : EventQueryCmdlet
     private readonly List<(Place Place, HashSet<string>? MessageIds)> _deferred = [];
 
     [Parameter(Position = 1)]
+    [SesEventTypeArgument]
+    [ArgumentCompleter(typeof(SesEventTypeCompleter))]
     [ValidateNotNullOrEmpty]
-    public SesEventType[]? EventType { get; set; }
+    public string[]? EventType { get; set; }
 
     [Parameter]
     [SupportsWildcards]
@@ -72,7 +74,7 @@ public sealed class GetSesEventCommand : EventQueryCmdlet
 
     private async Task ReadAsync(Place place, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
-        var query = new EventQuery(Identity ?? [], EventType ?? SesEventTypes.All, Days, [], Recipient ?? []);
+        var query = new EventQuery(Identity ?? [], SesEventTypeArgumentAttribute.ToTypes(EventType) ?? SesEventTypes.All, Days, [], Recipient ?? []);
         if (InCloud)
         {
             (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(place.StackName, cancellationToken).ConfigureAwait(false);

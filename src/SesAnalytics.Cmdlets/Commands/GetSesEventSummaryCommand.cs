@@ -12,7 +12,10 @@ public sealed class GetSesEventSummaryCommand : EventQueryCmdlet
     [Parameter]
     public SwitchParameter Total { get; set; }
 
-    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    protected override Task ProcessRecordAsync(CancellationToken cancellationToken) =>
+        AskForEachInputAsync(() => AskAsync(cancellationToken));
+
+    private async Task AskAsync(CancellationToken cancellationToken)
     {
         EventQuery query = EventQuery.AllEvents(Days, Identity);
         if (InCloud)

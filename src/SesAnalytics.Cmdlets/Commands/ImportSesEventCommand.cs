@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
+using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Partitioning;
 
 namespace SesAnalytics.Cmdlets.Commands;
@@ -16,6 +17,7 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 
     private const string Action = "Import SES events in the Firehose layout";
 
+    private readonly PipedJsonAssembler _assembler = new();
     private SesEventImport? _import;
     private int _textCount;
     private string _destination = string.Empty;
@@ -36,10 +38,11 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Json")]
+    [JsonRecordArgument]
     [AllowEmptyString]
     public string[] InputObject { get; set; } = [];
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
     public string Destination { get; set; } = string.Empty;
 
@@ -107,10 +110,7 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
                 foreach (string text in InputObject)
                 {
                     _textCount++;
-                    if (!string.IsNullOrWhiteSpace(text))
-                    {
-                        _import!.ImportText(text, $"InputObject #{_textCount}");
-                    }
+                    ImportPiped(text, $"InputObject #{_textCount}");
                 }
 
                 break;
@@ -128,8 +128,42 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 
     protected override Task EndProcessingAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            _assembler.Finish();
+        }
+        catch (InvalidInputException error)
+        {
+            EmitError(error);
+        }
+
         Emit(_import!.Complete());
         return Task.CompletedTask;
+    }
+
+    /// <summary>One piped text; the lines of a pretty-printed document (Get-Content without -Raw) are gathered first.</summary>
+    private void ImportPiped(string text, string source)
+    {
+        PipedJson piped;
+        try
+        {
+            piped = _assembler.Add(text ?? string.Empty, source);
+        }
+        catch (InvalidInputException error)
+        {
+            EmitError(error);
+            return;
+        }
+
+        if (piped.Items > 1)
+        {
+            EmitVerbose($"{piped.Source} are the lines of one JSON document (Get-Content without -Raw): imported as one.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(piped.Text))
+        {
+            _import!.ImportText(piped.Text, piped.Source);
+        }
     }
 
     private void ImportFile(string file)
@@ -170,6 +204,16 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
                     ErrorCategory.InvalidArgument,
                     path));
                 return [];
+            }
+
+            if (files.Count == 0)
+            {
+                // A wildcard that matches nothing resolves quietly to no file: an import of nothing must say so.
+                EmitError(new ErrorRecord(
+                    new ItemNotFoundException($"No file matches '{path}'. Check the path, or use -LiteralPath for names with [ or ]."),
+                    "PathNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    path));
             }
 
             return files;

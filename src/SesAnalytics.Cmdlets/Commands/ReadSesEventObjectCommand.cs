@@ -25,14 +25,14 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     private EventObjectReader? _reader;
     private List<string> _files = [];
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "LocalPath")]
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
 
+    // A file object's names are literal: bound to -Path, a file named day[1].gz would be a wildcard matching nothing.
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
+    [Alias("PSPath", "LP", "FullName", "LocalPath")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
@@ -44,7 +44,8 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
     [ValidateNotNullOrEmpty]
     public string Key { get; set; } = string.Empty;
 
-    [Parameter(Position = 1)]
+    // First, as Select-String's pattern: `Get-ChildItem *.gz | Read-SesEventObject 'SELECT ...'` binds the SQL here.
+    [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Expression { get; set; } = SelectQuery.DefaultExpression;
 
@@ -159,7 +160,7 @@ public sealed class ReadSesEventObjectCommand : AwsCmdlet
                     : [.. GetResolvedProviderPathFromPSPath(path, out provider)];
                 if (resolved.Count == 0)
                 {
-                    // A piped FullName such as 'day[1].gz' is a wildcard that matches nothing, yet names a file.
+                    // A -Path such as 'day[1].gz' is a wildcard that matches nothing, yet names a file.
                     string asWritten = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
                     resolved = File.Exists(asWritten)
                         ? [asWritten]

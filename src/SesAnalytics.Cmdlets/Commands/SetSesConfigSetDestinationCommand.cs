@@ -35,8 +35,10 @@ public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
     public string IamRoleArn { get; set; } = string.Empty;
 
     [Parameter]
+    [SesEventTypeArgument]
+    [ArgumentCompleter(typeof(SesEventTypeCompleter))]
     [ValidateNotNullOrEmpty]
-    public SesEventType[] EventType { get; set; } = Enum.GetValues<SesEventType>();
+    public string[] EventType { get; set; } = [.. SesEventTypes.All.Select(type => type.WireName())];
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -60,7 +62,7 @@ public sealed class SetSesConfigSetDestinationCommand : AwsCmdlet
         var wiring = new DestinationWiring(ConfigurationSetName, streamArn, roleArn)
         {
             DestinationName = DestinationName,
-            EventTypes = EventType,
+            EventTypes = SesEventTypeArgumentAttribute.ToTypes(EventType)!,
             DefaultForIdentities = DefaultForIdentity,
         };
         Emit(await new ConfigSetWirer(new SesV2Client(http), Sink).WireAsync(wiring, cancellationToken).ConfigureAwait(false));

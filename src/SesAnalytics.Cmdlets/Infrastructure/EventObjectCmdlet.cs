@@ -28,7 +28,9 @@ public abstract class EventObjectCmdlet : AwsCmdlet
 
     [Parameter(ParameterSetName = BucketSet)]
     [Parameter(ParameterSetName = StackSet)]
-    [ValidateSet("Send", "Reject", "Bounce", "Complaint", "Delivery", "Open", "Click", "Rendering Failure", "DeliveryDelay", "Subscription")]
+    [SesEventTypeArgument]
+    [ArgumentCompleter(typeof(SesEventTypeCompleter))]
+    [ValidateNotNullOrEmpty]
     public string[]? EventType { get; set; }
 
     [Parameter(ParameterSetName = BucketSet)]
@@ -45,7 +47,7 @@ public abstract class EventObjectCmdlet : AwsCmdlet
         string bucket = ParameterSetName == StackSet
             ? (await GetStackAsync(StackName, cancellationToken).ConfigureAwait(false)).RequireBucketName()
             : bucketName;
-        EventObjectSelection selection = EventObjectSelection.Create(bucket, Identity, EventTypes.Parse(EventType), From, To, Clock.UtcNow.UtcDateTime);
+        EventObjectSelection selection = EventObjectSelection.Create(bucket, Identity, SesEventTypeArgumentAttribute.ToTypes(EventType), From, To, Clock.UtcNow.UtcDateTime);
         await foreach (EventObject item in new EventObjectLister(s3, Sink).ListAsync(selection, cancellationToken).ConfigureAwait(false))
         {
             yield return item;

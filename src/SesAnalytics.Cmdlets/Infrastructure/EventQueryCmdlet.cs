@@ -23,12 +23,16 @@ public abstract class EventQueryCmdlet : AwsCmdlet
     protected const string CloudSet = "Cloud";
     protected const string StackSet = "Stack";
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("Destination")]
+    /// <summary>The store, taken literally (no wildcards): text piped by value, a folder by its PSPath, a summary of
+    /// Import- or Save-SesEventObject by its Destination.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Destination", "PSPath", "FullName", "LiteralPath")]
+    [StorePathArgument]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, ParameterSetName = StackSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = StackSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [StackNameArgument]
     [ValidateNotNullOrEmpty]
     public string StackName { get; set; } = string.Empty;
 
@@ -80,6 +84,22 @@ public abstract class EventQueryCmdlet : AwsCmdlet
         if (!InCloud)
         {
             StorePath = GetUnresolvedProviderPathFromPSPath(Path);
+        }
+    }
+
+    /// <summary>
+    /// Runs one record's question. With stores or stacks piped in, one that cannot be read (no store there, no such
+    /// stack) is that input's error only, as a missing path is for Get-Content: the next one is still asked.
+    /// </summary>
+    protected async Task AskForEachInputAsync(Func<Task> ask)
+    {
+        try
+        {
+            await ask().ConfigureAwait(false);
+        }
+        catch (SesAnalyticsException error) when (MyInvocation.ExpectingInput)
+        {
+            EmitError(error, InCloud ? StackName : StorePath);
         }
     }
 
