@@ -120,7 +120,7 @@ Describe 'The offline block' {
     }
 
     It 'reads S3 Select SQL locally: one row per bounce, with the two columns asked for' {
-        $rows = ($runs | Where-Object Code -Like 'Read-SesEventObject*').Run.Output
+        $rows = ($runs | Where-Object Code -Match 'Read-SesEventObject').Run.Output
         $rows[0].PSObject.Properties.Name | Should -Be @('messageId', 'bounceType')
     }
 }
