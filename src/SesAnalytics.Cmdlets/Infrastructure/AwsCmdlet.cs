@@ -86,6 +86,16 @@ public abstract class AwsCmdlet : AsyncCmdlet
 
     private void ResolveAws()
     {
+        _aws = new AwsContextResolver().Resolve(CreateAwsRequest());
+        if (VerboseWanted)
+        {
+            WriteVerbose(_aws.DescribeSources());
+        }
+    }
+
+    /// <summary>What the AWS parameters and the AWS.Tools session variables ask for; on the pipeline thread, which reads session state.</summary>
+    protected AwsContextRequest CreateAwsRequest()
+    {
         object? credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
         string? accessKey = AccessKey, secretKey = SecretKey;
         if (credential is PSCredential psCredential)
@@ -95,7 +105,7 @@ public abstract class AwsCmdlet : AsyncCmdlet
             credential = null;
         }
 
-        var request = new AwsContextRequest
+        return new AwsContextRequest
         {
             Region = Region,
             ProfileName = ProfileName,
@@ -108,11 +118,6 @@ public abstract class AwsCmdlet : AsyncCmdlet
             StoredRegion = SessionState.PSVariable.GetValue("StoredAWSRegion") as string,
             StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
         };
-        _aws = new AwsContextResolver().Resolve(request);
-        if (VerboseWanted)
-        {
-            WriteVerbose(_aws.DescribeSources());
-        }
     }
 
     /// <summary>The options of a protocol client for <paramref name="service"/>; -Verbose says which endpoint it calls.</summary>
@@ -140,7 +145,7 @@ public abstract class AwsCmdlet : AsyncCmdlet
     /// -Verbose, or $VerbosePreference when it is not given. Describing the credentials resolves them, which for a role,
     /// SSO or an instance profile is a network call: it is only worth making when the line will be shown.
     /// </summary>
-    private bool VerboseWanted =>
+    protected bool VerboseWanted =>
         MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose)
             ? verbose is SwitchParameter { IsPresent: true }
             : LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("VerbosePreference"), out ActionPreference preference)
