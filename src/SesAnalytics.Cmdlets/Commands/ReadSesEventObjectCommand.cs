@@ -14,7 +14,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Read, "SesEventObject", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(PSObject))]
-public sealed class ReadSesEventObjectCommand : AwsCmdlet
+public sealed partial class ReadSesEventObjectCommand : AwsCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
