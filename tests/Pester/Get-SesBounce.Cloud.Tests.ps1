@@ -204,7 +204,8 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
     It 'the -Path set needs no AWS credentials: a missing profile is never read' {
         Add-StoreObject $store example.com Bounce $day @(New-SesTestRecord Bounce example.com a@example.net) | Out-Null
 
-        $run = Invoke-FreshPwsh -Script "`$env:AWS_PROFILE = `$null; Import-Module '$(Get-ModuleManifestPath)'; (Get-SesBounce '$store' -From 2024-03-08 -To 2024-03-08 -ProfileName does-not-exist).EmailAddress"
+        # The -Path set no longer takes the AWS parameters (issue 11, item 11): the missing profile comes from AWS_PROFILE.
+        $run = Invoke-FreshPwsh -Script "`$env:AWS_PROFILE = 'does-not-exist'; Import-Module '$(Get-ModuleManifestPath)'; (Get-SesBounce '$store' -From 2024-03-08 -To 2024-03-08).EmailAddress"
 
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Output | Should -Be 'a@example.net'

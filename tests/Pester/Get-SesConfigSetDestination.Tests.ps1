@@ -62,7 +62,7 @@ Describe 'Reading the destinations of configuration sets' {
         @($destinations).ConfigurationSetName | Should -Be @('transactional')
         $failures.Count | Should -Be 1
         Assert-ErrorRecord $failures[0] -Id SesResourceNotFound -Category ObjectNotFound -Target 'nope' -Secret $secret `
-            -MessageLike "SES GetConfigurationSetEventDestinations: 'nope' does not exist in SES in this account and region.*"
+            -MessageLike "SES GetConfigurationSetEventDestinations: the configuration set 'nope' does not exist in SES in this account and region.*"
     }
 
     It 'sends only requests the botocore model of SES v2 allows' {

@@ -21,6 +21,11 @@ public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet, IDynamicPar
     [ValidateSet("Yaml", "Json")]
     public string? Format { get; set; }
 
+    /// <summary>The stack the template will be deployed as: names its Glue database when -DatabaseName is not given.</summary>
+    [Parameter]
+    [ValidatePattern("^[A-Za-z][A-Za-z0-9-]{0,127}$")]
+    public string? StackName { get; set; }
+
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -50,7 +55,7 @@ public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet, IDynamicPar
 
         try
         {
-            Emit(TemplateFile.Write(_resolvedPath, text, Force));
+            EmitItem(TemplateFile.Write(_resolvedPath, text, Force).FullName);
         }
         catch (SesAnalyticsException error)
         {
@@ -60,7 +65,7 @@ public sealed class ExportSesAnalyticsTemplateCommand : AsyncCmdlet, IDynamicPar
 
     private string Render()
     {
-        TemplateOptions options = _template.ToOptions();
+        TemplateOptions options = _template.ToOptions() with { StackName = StackName };
         TemplateFormat? requested = Format is null ? null : Enum.Parse<TemplateFormat>(Format, ignoreCase: true);
         TemplateFormat format = TemplateFile.ChooseFormat(requested, _resolvedPath);
         EmitVerbose($"Generating the {format} template: retention {options.RetentionDays} days, buffering {options.BufferIntervalSeconds} s / {options.BufferSizeMB} MB.");

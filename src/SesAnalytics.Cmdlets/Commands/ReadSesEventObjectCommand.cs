@@ -14,7 +14,7 @@ namespace SesAnalytics.Cmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Read, "SesEventObject", DefaultParameterSetName = PathSet, HelpUri = OnlineHelp.Docs + "Read-SesEventObject.md")]
 [OutputType(typeof(PSObject))]
-public sealed class ReadSesEventObjectCommand : AwsCmdlet
+public sealed partial class ReadSesEventObjectCommand : AwsCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";

@@ -91,6 +91,9 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     protected void EmitError(ErrorRecord record) => Post(() => WriteError(record));
 
+    /// <summary>Writes the item at a file-system path as Get-Item would (provider properties, the file system's views).</summary>
+    protected void EmitItem(string path) => Post(() => WriteObject(InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true));
+
     protected void EmitError(Exception error, object? target = null) => EmitError(ErrorRecords.From(error, target));
 
     protected void EmitVerbose(string message) => Post(() => WriteVerbose(message));

@@ -10,7 +10,9 @@ namespace SesAnalytics.Cmdlets.Infrastructure;
 
 /// <summary>
 /// The AWS parameters every cmdlet that calls AWS shares, resolved as AWS.Tools users expect: these parameters, then
-/// the AWS.Tools session defaults, then the SDK's default chain.
+/// the AWS.Tools session defaults, then the SDK's default chain. They are in every parameter set; a command that also
+/// works offline overrides them to scope them to its cloud sets (see <c>EventQueryCmdlet.AwsParameters.cs</c>), since
+/// an overriding property's own attributes are the only ones PowerShell reads.
 /// </summary>
 public abstract class AwsCmdlet : AsyncCmdlet
 {
@@ -18,45 +20,47 @@ public abstract class AwsCmdlet : AsyncCmdlet
     [Parameter]
     [Alias("RegionToCall")]
     [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
+    [ArgumentCompleter(typeof(AwsRegionCompleter))]
+    public virtual string? Region { get; set; }
 
     /// <summary>A profile in the shared AWS config and credentials files (or the .NET SDK store).</summary>
     [Parameter]
     [Alias("StoredCredentials", "AWSProfileName")]
     [ValidateNotNullOrEmpty]
-    public string? ProfileName { get; set; }
+    [ArgumentCompleter(typeof(AwsProfileCompleter))]
+    public virtual string? ProfileName { get; set; }
 
     /// <summary>A credentials file other than ~/.aws/credentials.</summary>
     [Parameter]
     [Alias("AWSProfilesLocation", "ProfilesLocation")]
     [ValidateNotNullOrEmpty]
-    public string? ProfileLocation { get; set; }
+    public virtual string? ProfileLocation { get; set; }
 
     [Parameter]
     [Alias("AK")]
     [ValidateNotNullOrEmpty]
-    public string? AccessKey { get; set; }
+    public virtual string? AccessKey { get; set; }
 
     [Parameter]
     [Alias("SK", "SecretAccessKey")]
     [ValidateNotNullOrEmpty]
-    public string? SecretKey { get; set; }
+    public virtual string? SecretKey { get; set; }
 
     [Parameter]
     [Alias("ST")]
     [ValidateNotNullOrEmpty]
-    public string? SessionToken { get; set; }
+    public virtual string? SessionToken { get; set; }
 
     /// <summary>An AWS credentials object (from Get-AWSCredential or the AWS SDK), or a PSCredential whose user name is
     /// the access key id and whose password is the secret key.</summary>
     [Parameter]
     [ValidateNotNull]
-    public object? Credential { get; set; }
+    public virtual object? Credential { get; set; }
 
     /// <summary>Call this endpoint instead of AWS's (LocalStack, a VPC endpoint, a test fake).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string? EndpointUrl { get; set; }
+    public virtual string? EndpointUrl { get; set; }
 
     private AwsContext? _aws;
 
@@ -86,6 +90,16 @@ public abstract class AwsCmdlet : AsyncCmdlet
 
     private void ResolveAws()
     {
+        _aws = new AwsContextResolver().Resolve(CreateAwsRequest());
+        if (VerboseWanted)
+        {
+            WriteVerbose(_aws.DescribeSources());
+        }
+    }
+
+    /// <summary>What the AWS parameters and the AWS.Tools session variables ask for; on the pipeline thread, which reads session state.</summary>
+    protected AwsContextRequest CreateAwsRequest()
+    {
         object? credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
         string? accessKey = AccessKey, secretKey = SecretKey;
         if (credential is PSCredential psCredential)
@@ -95,7 +109,7 @@ public abstract class AwsCmdlet : AsyncCmdlet
             credential = null;
         }
 
-        var request = new AwsContextRequest
+        return new AwsContextRequest
         {
             Region = Region,
             ProfileName = ProfileName,
@@ -108,11 +122,6 @@ public abstract class AwsCmdlet : AsyncCmdlet
             StoredRegion = SessionState.PSVariable.GetValue("StoredAWSRegion") as string,
             StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
         };
-        _aws = new AwsContextResolver().Resolve(request);
-        if (VerboseWanted)
-        {
-            WriteVerbose(_aws.DescribeSources());
-        }
     }
 
     /// <summary>The options of a protocol client for <paramref name="service"/>; -Verbose says which endpoint it calls.</summary>
@@ -140,7 +149,7 @@ public abstract class AwsCmdlet : AsyncCmdlet
     /// -Verbose, or $VerbosePreference when it is not given. Describing the credentials resolves them, which for a role,
     /// SSO or an instance profile is a network call: it is only worth making when the line will be shown.
     /// </summary>
-    private bool VerboseWanted =>
+    protected bool VerboseWanted =>
         MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose)
             ? verbose is SwitchParameter { IsPresent: true }
             : LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("VerbosePreference"), out ActionPreference preference)

@@ -17,7 +17,7 @@ namespace SesAnalytics.Cmdlets.Infrastructure;
 /// the stack that deployed it (-StackName, or the stack object from the pipeline) or directly (-WorkGroup -Database
 /// -Table), with the AWS parameters; and the filters every question shares.
 /// </summary>
-public abstract class EventQueryCmdlet : AwsCmdlet
+public abstract partial class EventQueryCmdlet : AwsCmdlet
 {
     protected const string PathSet = "Path";
     protected const string CloudSet = "Cloud";

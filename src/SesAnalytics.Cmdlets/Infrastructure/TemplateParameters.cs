@@ -33,7 +33,8 @@ public sealed class TemplateParameters
     public string[] ConfigurationSetName { get; set; } = [];
 
     [Parameter]
-    public string DatabaseName { get; set; } = TemplateOptions.DefaultDatabaseName;
+    [ValidateNotNullOrEmpty]
+    public string? DatabaseName { get; set; }
 
     [Parameter]
     public string TableName { get; set; } = TemplateOptions.DefaultTableName;

@@ -36,8 +36,9 @@ public sealed class StackDeployer
 
     public async Task<DeploymentResult> DeployAsync(StackDeployment deployment, CancellationToken cancellationToken)
     {
-        CloudFormationTemplate template = Build(deployment);
+        TemplateOptionsValidator.Validate(OptionsOf(deployment));
         StackDescription? existing = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
+        CloudFormationTemplate template = Build(deployment, existing);
         return existing is null
             ? await CreateAsync(deployment, template, cancellationToken).ConfigureAwait(false)
             : await UpdateAsync(deployment, template, existing, cancellationToken).ConfigureAwait(false);
@@ -48,8 +49,9 @@ public sealed class StackDeployer
     /// </summary>
     public async Task<IReadOnlyList<PlannedChange>> PreviewAsync(StackDeployment deployment, CancellationToken cancellationToken)
     {
-        CloudFormationTemplate template = Build(deployment);
+        TemplateOptionsValidator.Validate(OptionsOf(deployment));
         StackDescription? existing = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
+        CloudFormationTemplate template = Build(deployment, existing);
         if (existing is null)
         {
             // A CREATE change set would leave an empty stack in REVIEW_IN_PROGRESS behind even once deleted: for a new
@@ -272,7 +274,28 @@ public sealed class StackDeployer
         }
     }
 
-    private static CloudFormationTemplate Build(StackDeployment deployment) => TemplateBuilder.Build(deployment.Options);
+    /// <summary>
+    /// The template for the stack: its options, for this stack's name. A stack that exists keeps its Glue database unless
+    /// -DatabaseName names another: renaming the database would make CloudFormation replace it, and the tables in it.
+    /// That is what keeps a stack deployed when the default was one fixed name (sesanalytics) on that name.
+    /// </summary>
+    private CloudFormationTemplate Build(StackDeployment deployment, StackDescription? existing)
+    {
+        TemplateOptions options = OptionsOf(deployment);
+        if (options.DatabaseName is null && existing is not null && _catalog.ToStack(existing).GlueDatabase is { Length: > 0 } database)
+        {
+            if (database != options.ResolvedDatabaseName)
+            {
+                _sink.Verbose($"The stack '{deployment.StackName}' keeps its Glue database '{database}' (its GlueDatabase output); -DatabaseName would choose another, replacing the database and its tables.");
+            }
+
+            options = options with { DatabaseName = database };
+        }
+
+        return TemplateBuilder.Build(options);
+    }
+
+    private static TemplateOptions OptionsOf(StackDeployment deployment) => deployment.Options with { StackName = deployment.StackName };
 
     private static int ResourceCount(CloudFormationTemplate template) => TemplateResources(template).Count();
 

@@ -6,6 +6,21 @@ namespace SesAnalytics.Engine.Stack;
 /// <summary>The Glue database, the projected tables Athena reads (typed columns, and raw lines), and the work group Athena runs in.</summary>
 internal static class CatalogResources
 {
+    /// <summary>
+    /// The template parameter that names the database when the template is built for no stack in particular: no default,
+    /// so that nobody deploys a second stack onto the first one's database, or renames (replaces) a deployed stack's.
+    /// </summary>
+    public static CfnMap DatabaseNameParameter() => new()
+    {
+        { "Type", "String" },
+        {
+            "Description",
+            "The Glue database of the event tables: 1-255 lower-case letters, digits and underscores. Give each stack its own (for example its name with underscores); to update a deployed stack, give the database it has (its GlueDatabase output)."
+        },
+        { "AllowedPattern", "^[a-z0-9_]{1,255}$" },
+        { "ConstraintDescription", "1-255 lower-case letters, digits and underscores." },
+    };
+
     public static CfnMap Database(TemplateOptions options) => new()
     {
         { "Type", "AWS::Glue::Database" },
@@ -13,7 +28,13 @@ internal static class CatalogResources
             "Properties", new CfnMap
             {
                 { "CatalogId", Fn.Ref(Fn.AccountId) },
-                { "DatabaseInput", new CfnMap { { "Name", options.DatabaseName }, { "Description", "SES events delivered by Kinesis Data Firehose." } } },
+                {
+                    "DatabaseInput", new CfnMap
+                    {
+                        { "Name", (object?)options.ResolvedDatabaseName ?? Fn.Ref(StackNames.DatabaseNameParameter) },
+                        { "Description", "SES events delivered by Kinesis Data Firehose." },
+                    }
+                },
             }
         },
     };

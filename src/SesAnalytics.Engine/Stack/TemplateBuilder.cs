@@ -42,9 +42,14 @@ public static class TemplateBuilder
                     },
                 }
             },
-            { "Resources", resources },
-            { "Outputs", Outputs() },
         };
+        if (options.ResolvedDatabaseName is null)
+        {
+            body.Add("Parameters", new CfnMap { { StackNames.DatabaseNameParameter, CatalogResources.DatabaseNameParameter() } });
+        }
+
+        body.Add("Resources", resources);
+        body.Add("Outputs", Outputs());
         return new CloudFormationTemplate(body, options, TemplateOptionsValidator.Warnings(options));
     }
 

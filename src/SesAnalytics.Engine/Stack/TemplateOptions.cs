@@ -6,7 +6,6 @@ public sealed record TemplateOptions
     public const int DefaultRetentionDays = 40;
     public const int DefaultBufferIntervalSeconds = 300;
     public const int DefaultBufferSizeMB = 64;
-    public const string DefaultDatabaseName = "sesanalytics";
     public const string DefaultTableName = "events";
 
     public int RetentionDays { get; init; } = DefaultRetentionDays;
@@ -24,7 +23,17 @@ public sealed record TemplateOptions
     /// <summary>The configuration sets allowed to use the SES role; empty allows any in the account and region.</summary>
     public IReadOnlyList<string> ConfigurationSetNames { get; init; } = [];
 
-    public string DatabaseName { get; init; } = DefaultDatabaseName;
+    /// <summary>
+    /// Null names the Glue database after the stack (<see cref="StackNames.DatabaseName"/>), or, without
+    /// <see cref="StackName"/>, leaves the name to a template parameter that whoever deploys the template sets.
+    /// </summary>
+    public string? DatabaseName { get; init; }
+
+    /// <summary>The stack the template is for, when known: it names what would otherwise collide between stacks.</summary>
+    public string? StackName { get; init; }
+
+    /// <summary>The Glue database's name: the one given, else the stack's default; null when the template must ask for it.</summary>
+    public string? ResolvedDatabaseName => DatabaseName ?? (StackName is null ? null : StackNames.DatabaseName(StackName));
 
     public string TableName { get; init; } = DefaultTableName;
 

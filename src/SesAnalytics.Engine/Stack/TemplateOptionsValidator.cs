@@ -39,7 +39,16 @@ public static partial class TemplateOptionsValidator
             }
         }
 
-        GlueName("DatabaseName", options.DatabaseName);
+        if (options.StackName is not null && !StackNames.IsValidStackName(options.StackName))
+        {
+            throw Invalid("InvalidStackName", $"'{options.StackName}' is not a CloudFormation stack name. Use a letter, then up to 127 letters, digits and hyphens.", options.StackName);
+        }
+
+        if (options.DatabaseName is not null)
+        {
+            GlueName("DatabaseName", options.DatabaseName);
+        }
+
         GlueName("TableName", options.TableName);
         if (options.TableName.Length > EventTableSchema.MaxTableNameLength)
         {

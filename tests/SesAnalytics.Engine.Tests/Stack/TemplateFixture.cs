@@ -31,11 +31,12 @@ internal static partial class TemplateFixture
         Tags = new Dictionary<string, string> { ["team"] = "mail", ["cost-center"] = "42" },
     };
 
-    public static TheoryData<string> OptionSets() => new() { "Defaults", "Full", "ConfigurationSetsOnly" };
+    public static TheoryData<string> OptionSets() => new() { "Defaults", "ForStack", "Full", "ConfigurationSetsOnly" };
 
     public static TemplateOptions Options(string name) => name switch
     {
         "Defaults" => new TemplateOptions(),
+        "ForStack" => new TemplateOptions { StackName = StackName },
         "Full" => Full,
         "ConfigurationSetsOnly" => new TemplateOptions { ConfigurationSetNames = ["only-one"], RetentionDays = 7 },
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
@@ -80,7 +81,8 @@ internal static partial class TemplateFixture
         LogicalIds.LogGroup => "/aws/kinesisfirehose/" + StackName,
         LogicalIds.LogStream => StackLayout.LogStreamName,
         LogicalIds.DeliveryStream => StackName,
-        LogicalIds.Database => options.DatabaseName,
+        LogicalIds.Database => options.ResolvedDatabaseName ?? StackNames.DatabaseName(StackName),
+        StackNames.DatabaseNameParameter => StackNames.DatabaseName(StackName),
         LogicalIds.Table => options.TableName,
         LogicalIds.LinesTable => EventTableSchema.LinesTableName(options.TableName),
         LogicalIds.WorkGroup => options.WorkGroupName ?? StackName,

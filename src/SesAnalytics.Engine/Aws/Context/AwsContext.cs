@@ -54,19 +54,26 @@ public sealed class AwsContext
     /// <c>AWS_ENDPOINT_URL</c> (both ignored when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> is true), else the
     /// service's regional endpoint in the region's partition.
     /// </summary>
-    public Uri EndpointFor(AwsService service)
+    public Uri EndpointFor(AwsService service) => ConfiguredEndpoint(service, EndpointUrl, _environment) ?? RegionalEndpoint(service);
+
+    /// <summary>
+    /// The endpoint that overrides AWS's own for <paramref name="service"/>: <c>-EndpointUrl</c>, else
+    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, else <c>AWS_ENDPOINT_URL</c> (both ignored when
+    /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> is true); null when nothing overrides it.
+    /// </summary>
+    internal static Uri? ConfiguredEndpoint(AwsService service, string? endpointUrl, Func<string, string?> environment)
     {
-        if (EndpointUrl is not null)
+        if (endpointUrl is not null)
         {
-            return ParseEndpoint(EndpointUrl, "-EndpointUrl");
+            return ParseEndpoint(endpointUrl, "-EndpointUrl");
         }
 
-        bool ignoreConfigured = string.Equals(_environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase);
+        bool ignoreConfigured = string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase);
         if (!ignoreConfigured)
         {
             foreach (string variable in new[] { service.EndpointVariable, "AWS_ENDPOINT_URL" })
             {
-                string? value = _environment(variable);
+                string? value = environment(variable);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
                     return ParseEndpoint(value, variable);
@@ -74,11 +81,13 @@ public sealed class AwsContext
             }
         }
 
-        return RegionalEndpoint(service);
+        return null;
     }
 
     /// <summary>AWS's own endpoint of <paramref name="service"/> in this region, as used when nothing overrides it.</summary>
-    public Uri RegionalEndpoint(AwsService service) => new($"https://{service.EndpointPrefix}.{Region}.{DnsSuffix}/");
+    public Uri RegionalEndpoint(AwsService service) => RegionalEndpoint(service, Region, DnsSuffix);
+
+    internal static Uri RegionalEndpoint(AwsService service, string region, string dnsSuffix) => new($"https://{service.EndpointPrefix}.{region}.{dnsSuffix}/");
 
     /// <summary>What a protocol client for <paramref name="service"/> needs: endpoint, region, signing name, credentials.</summary>
     public AwsClientOptions ClientOptions(AwsService service, int maxAttempts = 3) => new()
@@ -101,16 +110,21 @@ public sealed class AwsContext
         AwsService.All.ToDictionary(s => s.ServiceId, s => EndpointFor(s).ToString()));
 
     /// <summary>What -Verbose prints: never a secret, only the key id's last four characters.</summary>
-    public string DescribeSources() =>
-        $"AWS region {Region} (from {RegionSource}), partition {Partition}; credentials from {CredentialSource} (access key {MaskedAccessKeyId()}).";
+    public string DescribeSources() => DescribeSources(Region, RegionSource, Partition, CredentialSource, MaskedAccessKeyId());
+
+    internal static string DescribeSources(string? region, string? regionSource, string? partition, string? credentialSource, string? maskedKeyId) =>
+        (region is null ? "No AWS region" : $"AWS region {region} (from {regionSource}), partition {partition}")
+        + (credentialSource is null ? "; no AWS credentials." : $"; credentials from {credentialSource} (access key {maskedKeyId}).");
 
     public string DescribeEndpoint(AwsService service) => $"{service.ServiceId} endpoint: {EndpointFor(service)}";
 
-    private string MaskedAccessKeyId()
+    private string MaskedAccessKeyId() => MaskedAccessKeyId(Credentials);
+
+    internal static string MaskedAccessKeyId(AWSCredentials credentials)
     {
         try
         {
-            string id = Credentials.GetCredentials().AccessKey ?? string.Empty;
+            string id = credentials.GetCredentials().AccessKey ?? string.Empty;
             return id.Length > 4 ? new string('*', id.Length - 4) + id[^4..] : "****";
         }
         catch (AmazonClientException)

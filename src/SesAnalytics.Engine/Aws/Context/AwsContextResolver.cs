@@ -22,10 +22,72 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
         (AWSCredentials credentials, string credentialSource, string? profileName) = ResolveCredentials(request, profiles, profile);
         (string region, string regionSource) = ResolveRegion(request, profile);
 
-        RegionEndpoint endpoint = RegionEndpoint.GetBySystemName(region);
-        string partition = endpoint.PartitionName ?? "aws";
-        string dnsSuffix = endpoint.PartitionDnsSuffix ?? "amazonaws.com";
+        (string partition, string dnsSuffix) = PartitionOf(region);
         return new AwsContext(region, regionSource, partition, dnsSuffix, credentials, credentialSource, profileName, request.EndpointUrl, _environment);
+    }
+
+    /// <summary>
+    /// What <see cref="Resolve"/> would find, for a diagnosis: a region or credentials that cannot be found are left out
+    /// and named in <see cref="AwsContextInspection.Missing"/> instead of failing. Anything given that is wrong (a
+    /// profile that does not exist, half a key pair, a malformed region or endpoint) still fails.
+    /// </summary>
+    public AwsContextInspection Inspect(AwsContextRequest request)
+    {
+        CredentialProfileStoreChain profiles = new(request.ProfileLocation);
+        CredentialProfile? profile = FindProfile(request, profiles);
+        var missing = new List<string>();
+        (AWSCredentials Credentials, string Source, string? ProfileName)? credentials =
+            IfFound(() => ResolveCredentials(request, profiles, profile), CredentialsNotFound, missing);
+        (string Name, string Source)? region = IfFound(() => ResolveRegion(request, profile), RegionNotFound, missing);
+
+        if (credentials is { } c && region is { } r)
+        {
+            (string partition, string dnsSuffix) = PartitionOf(r.Name);
+            var context = new AwsContext(r.Name, r.Source, partition, dnsSuffix, c.Credentials, c.Source, c.ProfileName, request.EndpointUrl, _environment);
+            return new AwsContextInspection(context.Describe(), context.DescribeSources(), missing);
+        }
+
+        (string Partition, string DnsSuffix)? where = region is { } known ? PartitionOf(known.Name) : null;
+        var endpoints = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (AwsService service in AwsService.All)
+        {
+            Uri? endpoint = AwsContext.ConfiguredEndpoint(service, request.EndpointUrl, _environment)
+                ?? (region is { } found && where is { } partitioned ? AwsContext.RegionalEndpoint(service, found.Name, partitioned.DnsSuffix) : null);
+            if (endpoint is not null)
+            {
+                endpoints[service.ServiceId] = endpoint.ToString();
+            }
+        }
+
+        string? maskedKeyId = credentials is { } given ? AwsContext.MaskedAccessKeyId(given.Credentials) : null;
+        var summary = new AwsContextSummary(region?.Name, region?.Source, where?.Partition, credentials?.Source, credentials?.ProfileName, maskedKeyId, endpoints);
+        return new AwsContextInspection(
+            summary,
+            AwsContext.DescribeSources(region?.Name, region?.Source, where?.Partition, credentials?.Source, maskedKeyId),
+            missing);
+    }
+
+    private const string CredentialsNotFound = "AwsCredentialsNotFound";
+    private const string RegionNotFound = "AwsRegionNotFound";
+
+    private static T? IfFound<T>(Func<T> resolve, string notFoundId, List<string> missing)
+        where T : struct
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (SesAnalyticsException error) when (error.ErrorId == notFoundId)
+        {
+            missing.Add(error.Message);
+            return null;
+        }
+    }
+
+    private static (string Partition, string DnsSuffix) PartitionOf(string region)
+    {
+        RegionEndpoint endpoint = RegionEndpoint.GetBySystemName(region);
+        return (endpoint.PartitionName ?? "aws", endpoint.PartitionDnsSuffix ?? "amazonaws.com");
     }
 
     private CredentialProfile? FindProfile(AwsContextRequest request, CredentialProfileStoreChain profiles)
@@ -127,7 +189,7 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
         catch (AmazonClientException error)
         {
             throw new SesAnalyticsException(
-                "AwsCredentialsNotFound",
+                CredentialsNotFound,
                 ErrorKind.AuthenticationError,
                 "No AWS credentials were found: pass -ProfileName or -AccessKey/-SecretKey, set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run Set-AWSCredential (AWS.Tools).",
                 innerException: error);
@@ -181,7 +243,7 @@ public sealed class AwsContextResolver(Func<string, string?>? environment = null
         }
 
         throw new SesAnalyticsException(
-            "AwsRegionNotFound",
+            RegionNotFound,
             ErrorKind.InvalidArgument,
             "No AWS region was given or found: pass -Region, set AWS_REGION, add 'region' to your profile, or run Set-DefaultAWSRegion (AWS.Tools).");
     }

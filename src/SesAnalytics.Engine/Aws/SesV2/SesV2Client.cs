@@ -30,7 +30,7 @@ public sealed class SesV2Client : ISesV2Client
             "/v2/email/configuration-sets",
             Json(configurationSet, SesV2JsonContext.Default.ConfigurationSet),
             idempotent: false,
-            configurationSet.ConfigurationSetName,
+            new SesRequestSubject { ConfigurationSet = configurationSet.ConfigurationSetName },
             static _ => true,
             cancellationToken);
 
@@ -41,7 +41,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/configuration-sets/{Label(configurationSetName)}",
             body: null,
             idempotent: true,
-            configurationSetName,
+            new SesRequestSubject { ConfigurationSet = configurationSetName },
             response => Read(response, SesV2JsonContext.Default.ConfigurationSet),
             cancellationToken);
 
@@ -53,7 +53,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/configuration-sets/{Label(configurationSetName)}/event-destinations",
             Json(new CreateEventDestinationBody(eventDestinationName, definition), SesV2JsonContext.Default.CreateEventDestinationBody),
             idempotent: false,
-            $"{configurationSetName}/{eventDestinationName}",
+            new SesRequestSubject { ConfigurationSet = configurationSetName, EventDestination = eventDestinationName },
             static _ => true,
             cancellationToken);
 
@@ -65,7 +65,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/configuration-sets/{Label(configurationSetName)}/event-destinations/{Label(eventDestinationName)}",
             Json(new UpdateEventDestinationBody(definition), SesV2JsonContext.Default.UpdateEventDestinationBody),
             idempotent: true,
-            $"{configurationSetName}/{eventDestinationName}",
+            new SesRequestSubject { ConfigurationSet = configurationSetName, EventDestination = eventDestinationName },
             static _ => true,
             cancellationToken);
 
@@ -76,7 +76,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/configuration-sets/{Label(configurationSetName)}/event-destinations",
             body: null,
             idempotent: true,
-            configurationSetName,
+            new SesRequestSubject { ConfigurationSet = configurationSetName },
             response => Read(response, SesV2JsonContext.Default.EventDestinationsResponse).EventDestinations ?? [],
             cancellationToken);
 
@@ -87,7 +87,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/configuration-sets/{Label(configurationSetName)}/event-destinations/{Label(eventDestinationName)}",
             body: null,
             idempotent: false,
-            $"{configurationSetName}/{eventDestinationName}",
+            new SesRequestSubject { ConfigurationSet = configurationSetName, EventDestination = eventDestinationName },
             static _ => true,
             cancellationToken);
 
@@ -98,7 +98,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/identities/{Label(emailIdentity)}",
             body: null,
             idempotent: true,
-            emailIdentity,
+            new SesRequestSubject { Identity = emailIdentity },
             response => Read(response, SesV2JsonContext.Default.EmailIdentity),
             cancellationToken);
 
@@ -109,7 +109,7 @@ public sealed class SesV2Client : ISesV2Client
             $"/v2/email/identities/{Label(emailIdentity)}/configuration-set",
             Json(new IdentityConfigurationSetBody(configurationSetName), SesV2JsonContext.Default.IdentityConfigurationSetBody),
             idempotent: true,
-            emailIdentity,
+            new SesRequestSubject { Identity = emailIdentity, ConfigurationSet = configurationSetName },
             static _ => true,
             cancellationToken);
 
@@ -120,7 +120,7 @@ public sealed class SesV2Client : ISesV2Client
             "/v2/email/outbound-emails",
             Json(request, SesV2JsonContext.Default.SendEmailRequest),
             idempotent: false,
-            request.FromEmailAddress,
+            new SesRequestSubject { From = request.FromEmailAddress, Recipients = request.Destination.ToAddresses, ConfigurationSet = request.ConfigurationSetName },
             response => Read(response, SesV2JsonContext.Default.SendEmailResponse).MessageId
                 ?? throw new JsonException("SendEmail answered without a MessageId."),
             cancellationToken);
@@ -139,7 +139,7 @@ public sealed class SesV2Client : ISesV2Client
         string path,
         byte[]? body,
         bool idempotent,
-        string target,
+        SesRequestSubject subject,
         Func<AwsResponse, T> read,
         CancellationToken cancellationToken)
     {
@@ -148,7 +148,7 @@ public sealed class SesV2Client : ISesV2Client
         {
             return await _http.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException ex) when (SesV2Errors.Translate(ex, operation, target) is { } translated)
+        catch (AwsServiceException ex) when (SesV2Errors.Translate(ex, operation, subject) is { } translated)
         {
             throw translated;
         }
