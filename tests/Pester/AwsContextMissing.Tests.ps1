@@ -79,7 +79,7 @@ Describe 'Get-SesAwsContext with one of the two' {
         $keys.Output[0].AccessKeyId | Should -Be '************4321'
         $keys.Output[0].Region | Should -BeNullOrEmpty
         $keys.Output[0].String | Should -Be 'no region (the -AccessKey/-SecretKey parameters)'
-        $keys.Output[0].Table | Should -Match '\n\s+the -AccessKey/-Secret'
+        $keys.Output[0].Table | Should -Match '\n\s+the -AccessKey/-Secr'
     }
 
     It 'shows the region, its partition and its endpoints, and warns only about the credentials' {

@@ -115,14 +115,9 @@ Describe 'Get-SesBounce -Path' {
             (Get-SesBounce $store @range -Recipient 'BOUNCE@SIMULATOR*').EmailAddress | Should -Be 'bounce@simulator.amazonses.com'
         }
 
-        It 'rejects a [ ] range in -Recipient, which cannot be pushed into the query' {
-            $err = $null
-            try { Get-SesBounce $store @range -Recipient '[ab]*' } catch { $err = $_ }
-
-            $err.FullyQualifiedErrorId | Should -Be 'WildcardRangeNotSupported,SesAnalytics.Cmdlets.Commands.GetSesBounceCommand'
-            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $err.TargetObject | Should -Be '[ab]*'
-            $err.Exception.Message | Should -Be "The pattern '[ab]*' uses [ ] ranges, which cannot be pushed into a query; use * and ? only."
+        It 'takes a [ ] range in -Recipient as -like does (one wildcard rule, issue #11 item 11)' {
+            (Get-SesBounce $store @range -Recipient '[b]*').EmailAddress | Should -Be 'bounce@simulator.amazonses.com'
+            (Get-SesBounce $store @range -Recipient 'recipient[12]@*').EmailAddress | Sort-Object | Should -Be @('recipient1@example.net', 'recipient2@example.net')
         }
 
         It '-From and -To bound the days read, both inclusive' {
