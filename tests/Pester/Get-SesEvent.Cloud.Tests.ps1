@@ -6,8 +6,7 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Get-SesEvent | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 6) { throw "Discovery found only $($examples.Count) help examples of Get-SesEvent." }
+    $examples = @(Get-HelpExampleTestCase Get-SesEvent -Minimum 6)
 }
 
 BeforeAll {
@@ -169,23 +168,15 @@ Describe 'Get-SesEvent help example' {
     AfterAll { Remove-TestFolder $store }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        try {
-            $Code | Should -Match 'Get-SesEvent\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $store -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
-            $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] } | Should -Not -BeNullOrEmpty
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
+        Test-AthenaHelpExample Get-SesEvent $Code -Store $store -CredentialsFile $credentials -ExpectOutput -Then {
+            param($fake)
             if ($Code -notmatch 'ses-store') {
                 # One query per command; piped bounces are asked for in one query at the end.
                 $starts = @(Get-AthenaCall $fake StartQueryExecution)
                 $starts.Count | Should -Be ([regex]::Matches($Code, 'Get-SesBounce|Get-SesEvent\b').Count)
                 if ($starts.Count -gt 1) { $starts[-1].ExecutionParameters | Should -Contain "'message-bounce@simulator.amazonses.com'" }
-                $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/us-east-1/" }
+                Assert-FakeRequestScope $fake
             }
         }
-        finally { $fake.Dispose() }
     }
 }

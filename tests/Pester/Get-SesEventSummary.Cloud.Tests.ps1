@@ -6,8 +6,7 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Get-SesEventSummary | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 6) { throw "Discovery found only $($examples.Count) help examples of Get-SesEventSummary." }
+    $examples = @(Get-HelpExampleTestCase Get-SesEventSummary -Minimum 6)
 }
 
 BeforeAll {
@@ -157,21 +156,12 @@ Describe 'Get-SesEventSummary help example' {
     AfterAll { Remove-TestFolder $store }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        $fake.BucketIdentities = @('example.com', 'mail.example.com')
-        try {
-            $Code | Should -Match 'Get-SesEventSummary\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $store -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
-            $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] } | Should -Not -BeNullOrEmpty
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
+        Test-AthenaHelpExample Get-SesEventSummary $Code -Store $store -CredentialsFile $credentials -BucketIdentities example.com, mail.example.com -ExpectOutput -Then {
+            param($fake)
             if ($Code -notmatch 'ses-store') {
                 $fake.CallsTo('StartQueryExecution').Count | Should -Be 1
-                $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/us-east-1/" }
+                Assert-FakeRequestScope $fake
             }
         }
-        finally { $fake.Dispose() }
     }
 }

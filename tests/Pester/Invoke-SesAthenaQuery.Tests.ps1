@@ -4,8 +4,7 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Invoke-SesAthenaQuery | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "Discovery found only $($examples.Count) help examples of Invoke-SesAthenaQuery." }
+    $examples = @(Get-HelpExampleTestCase Invoke-SesAthenaQuery -Minimum 3)
 }
 
 BeforeAll {
@@ -265,19 +264,11 @@ Describe 'Invoke-SesAthenaQuery help example' {
     AfterAll { Remove-TestFolder $folder }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        try {
-            $Code | Should -Match 'Invoke-SesAthenaQuery\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $folder -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        Test-AthenaHelpExample Invoke-SesAthenaQuery $Code -Store $folder -CredentialsFile $credentials -Then {
+            param($fake, $output)
             $fake.CallsTo('StartQueryExecution').Count | Should -Be 1
-            $region = if ($Code -match '-Region (\S+)') { $Matches[1] } else { 'us-east-1' }
-            $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/$region/athena/" }
+            Assert-FakeRequestScope $fake -Region ($Code -match '-Region (\S+)' ? $Matches[1] : 'us-east-1') -Service athena
             @($output | Where-Object { $_ -is [psobject] -and $_.PSObject.Properties['events'] }).Count | Should -Be 2
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
         }
-        finally { $fake.Dispose() }
     }
 }

@@ -223,4 +223,13 @@ function Get-FakeAwsParameters {
     }
 }
 
+# The help examples of a command as -ForEach test cases (Title, Code), found at discovery; throws when fewer than
+# -Minimum are found, so that a help file that lost its examples fails instead of running nothing.
+function Get-HelpExampleTestCase {
+    param([Parameter(Mandatory)] [string] $Command, [int] $Minimum = 1)
+    $examples = @(Get-HelpExampleCode $Command | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
+    if ($examples.Count -lt $Minimum) { throw "Discovery found only $($examples.Count) help examples of $Command." }
+    $examples
+}
+
 Export-ModuleMember -Function *
