@@ -139,10 +139,7 @@ Describe 'Help examples' {
 
     It 'Example 1 lists the SesAnalytics stacks of eu-west-1' {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-        }
-        $stacks = @(& ([scriptblock]::Create($examples[0].Code)))
+        $stacks = @(Invoke-HelpExampleWithAwsDefault $examples[0].Code $motoAws -NoRegion)
         $stacks.StackName | Should -Be @('ses-analytics-eu')
         $shown = $stacks | Out-String -Width 120
         foreach ($column in 'StackName', 'Status', 'BucketName', 'DeliveryStreamName') { $shown | Should -Match $column }
@@ -150,11 +147,7 @@ Describe 'Help examples' {
 
     It "Example 2 reads one stack's bucket" {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        & ([scriptblock]::Create($examples[1].Code)) | Should -Be 'ses-analytics-bucket'
+        Invoke-HelpExampleWithAwsDefault $examples[1].Code $motoAws | Should -Be 'ses-analytics-bucket'
     }
 }
 

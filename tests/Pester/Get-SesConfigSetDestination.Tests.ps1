@@ -98,11 +98,7 @@ Describe 'Help examples' {
     }
 
     It 'Example 1 lists each destination of marketing with its event types and delivery stream' {
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $fakeAws.EndpointUrl; '*-Ses*:AccessKey' = $fakeAws.AccessKey; '*-Ses*:SecretKey' = $fakeAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        $destinations = @(& ([scriptblock]::Create($examples[0].Code)))
+        $destinations = @(Invoke-HelpExampleWithAwsDefault $examples[0].Code $fakeAws)
         $destinations.DestinationName | Sort-Object | Should -Be @('alerts', 'sesanalytics-firehose')
         $shown = $destinations | Out-String -Width 80
         $shown | Should -Match 'EventTypes'

@@ -187,11 +187,7 @@ Describe 'Help examples' {
 
     It 'Example 1 deletes a stack without the prompt' {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        & ([scriptblock]::Create($examples[0].Code)) 3>$null
+        Invoke-HelpExampleWithAwsDefault $examples[0].Code $motoAws 3>$null
         Test-MotoStack ses-analytics | Should -BeFalse
     }
 

@@ -176,11 +176,7 @@ Describe 'Help examples' {
 
     It 'Example 1 sends a bounce through marketing and returns its MessageId' {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        $message = & ([scriptblock]::Create($examples[0].Code))
+        $message = Invoke-HelpExampleWithAwsDefault $examples[0].Code $motoAws
         $message.MessageId | Should -Not -BeNullOrEmpty
         $message.Scenario | Should -Be 'Bounce'
         $message.ConfigurationSetName | Should -Be 'marketing'

@@ -197,10 +197,6 @@ Describe 'Help examples' {
         $aws.Exists = $true
         $aws.Ses.Identities['mail.example.com'] = $true
         $fakeAws = Get-FakeAwsParameters $aws
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $fakeAws.EndpointUrl; '*-Ses*:AccessKey' = $fakeAws.AccessKey; '*-Ses*:SecretKey' = $fakeAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
     }
     AfterEach { $aws.Dispose() }
 
@@ -209,7 +205,7 @@ Describe 'Help examples' {
     }
 
     It 'Example 1 wires marketing to the stack and makes it the default of mail.example.com' {
-        $wired = & ([scriptblock]::Create($examples[0].Code))
+        $wired = Invoke-HelpExampleWithAwsDefault $examples[0].Code $fakeAws
         $wired.ConfigurationSetName | Should -Be 'marketing'
         @($wired.EventTypes).Count | Should -Be 10
         $aws.Ses.ConfigurationSets | Should -Contain 'marketing'
@@ -217,7 +213,7 @@ Describe 'Help examples' {
     }
 
     It 'Example 2 publishes only bounces and complaints of the piped stack' {
-        $wired = & ([scriptblock]::Create($examples[1].Code))
+        $wired = Invoke-HelpExampleWithAwsDefault $examples[1].Code $fakeAws
         @($wired.EventTypes | ForEach-Object ToString) | Should -Be @('Bounce', 'Complaint')
         ($aws.Ses.Destinations['marketing/sesanalytics-firehose'] | ConvertFrom-Json).MatchingEventTypes | Should -Be @('BOUNCE', 'COMPLAINT')
     }

@@ -156,6 +156,18 @@ Import-Module '$((Get-ModuleManifestPath) -replace "'", "''")'
 "@
 }
 
+# Runs a help example in this process as a user types it, every SesAnalytics command pointed at -AwsParameters'
+# endpoint and keys, and at us-east-1 unless -NoRegion (for an example that names its region), as a user's
+# $PSDefaultParameterValues would. Returns what the example writes to the pipeline.
+function Invoke-HelpExampleWithAwsDefault {
+    param([Parameter(Mandatory)] [string] $Code, [Parameter(Mandatory)] [hashtable] $AwsParameters, [switch] $NoRegion)
+    $PSDefaultParameterValues = @{
+        '*-Ses*:EndpointUrl' = $AwsParameters.EndpointUrl; '*-Ses*:AccessKey' = $AwsParameters.AccessKey; '*-Ses*:SecretKey' = $AwsParameters.SecretKey
+    }
+    if (-not $NoRegion) { $PSDefaultParameterValues['*-Ses*:Region'] = 'us-east-1' }
+    & ([scriptblock]::Create($Code))
+}
+
 # Sends one awsQuery call (CloudFormation) straight to moto, as the AWS CLI would; returns the XML answer.
 function Invoke-MotoQuery {
     param([Parameter(Mandatory)] $Moto, [Parameter(Mandatory)] [hashtable] $Form, [string] $Region = 'us-east-1', [string] $Service = 'cloudformation')
