@@ -115,16 +115,11 @@ Describe 'The destinations as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows ConfigurationSetName, DestinationName, Enabled and EventTypes in 80 columns' {
-        $table = $destinations | Format-Table | Out-String -Width 80
-        $table | Should -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes'
-        $table | Should -Match 'marketing\s+alerts\s+False\s+Bounce\s'
-        $table | Should -Match 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint,'
+        Assert-ViewText $destinations -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes', 'marketing\s+alerts\s+False\s+Bounce\s', 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint,'
     }
 
     It 'shows the same columns in 120' {
-        $table = $destinations | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Enabled\s+EventTypes'
-        $table | Should -Match 'Bounce, Complaint,'
+        Assert-ViewText $destinations -Width 120 -Match 'Enabled\s+EventTypes', 'Bounce, Complaint,'
     }
 
     It 'lists every property of each destination' {

@@ -192,15 +192,12 @@ Describe 'The messages as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows Scenario, To and MessageId in 80 columns' {
-        $table = $messages | Format-Table | Out-String -Width 80
-        $table | Should -Match 'Scenario\s+To\s+MessageId'
+        $table = Assert-ViewText $messages -Width 80 -Match 'Scenario\s+To\s+MessageId' -PassThru
         ([regex]::Matches($table, 'Bounce\s+bounce@simulator\.amazonses\.com\s+0100018d-')).Count | Should -Be 2
     }
 
     It 'shows whole MessageIds in 120 columns' {
-        $table = $messages | Format-Table | Out-String -Width 120
-        $table | Should -Match 'bounce@simulator\.amazonses\.com\s+0100018d-fake-0001'
-        $table | Should -Match '0100018d-fake-0002'
+        Assert-ViewText $messages -Width 120 -Match 'bounce@simulator\.amazonses\.com\s+0100018d-fake-0001', '0100018d-fake-0002'
     }
 
     It 'lists every property, From and ConfigurationSetName included' {

@@ -228,21 +228,14 @@ Describe 'The destination it returns, as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows ConfigurationSetName, DestinationName, Enabled and EventTypes in 80 columns' {
-        $table = $wired | Format-Table | Out-String -Width 80
-        $table | Should -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes'
-        $table | Should -Match 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint'
+        Assert-ViewText $wired -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes', 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint'
     }
 
     It 'shows the same columns in 120' {
-        $table = $wired | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Enabled\s+EventTypes'
+        Assert-ViewText $wired -Width 120 -Match 'Enabled\s+EventTypes'
     }
 
     It 'lists every property' {
-        $list = $wired | Format-List | Out-String -Width 160
-        $list | Should -Match 'ConfigurationSetName\s+: marketing'
-        $list | Should -Match 'EventTypes\s+: Bounce, Complaint'
-        $list | Should -Match "DeliveryStreamArn\s+: $([regex]::Escape($streamArn))"
-        $list | Should -Match "IamRoleArn\s+: $([regex]::Escape($roleArn))"
+        Assert-ViewText $wired -View List -Width 160 -Match 'ConfigurationSetName\s+: marketing', 'EventTypes\s+: Bounce, Complaint', "DeliveryStreamArn\s+: $([regex]::Escape($streamArn))", "IamRoleArn\s+: $([regex]::Escape($roleArn))"
     }
 }

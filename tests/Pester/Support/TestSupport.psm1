@@ -232,4 +232,25 @@ function Get-HelpExampleTestCase {
     $examples
 }
 
+# Objects as a console shows them: Format-Table (or Format-List with -View List) laid out by Out-String at -Width
+# columns, as one text.
+function Get-ViewText {
+    param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $InputObject, [int] $Width = 80, [ValidateSet('Table', 'List')] [string] $View = 'Table')
+    if ($View -eq 'Table') { $InputObject | Format-Table | Out-String -Width $Width } else { $InputObject | Format-List | Out-String -Width $Width }
+}
+
+# Asserts that each of -Match matches the objects' view (Get-ViewText); -PassThru returns the text for more assertions.
+function Assert-ViewText {
+    param(
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $InputObject,
+        [int] $Width = 80,
+        [ValidateSet('Table', 'List')] [string] $View = 'Table',
+        [Parameter(Mandatory)] [string[]] $Match,
+        [switch] $PassThru
+    )
+    $text = Get-ViewText $InputObject -Width $Width -View $View
+    foreach ($pattern in $Match) { $text | Should -Match $pattern }
+    if ($PassThru) { $text }
+}
+
 Export-ModuleMember -Function *
