@@ -8,8 +8,7 @@ BeforeDiscovery {
     Import-SesAnalyticsModule
     Import-Module "$PSScriptRoot/Support/Offline.psm1" -Force
     $variants = @(Get-TemplateVariant)
-    $examples = @(Get-HelpExampleCode Export-SesAnalyticsTemplate | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "Export-SesAnalyticsTemplate's help shows only $($examples.Count) examples." }
+    $examples = @(Get-HelpExampleTestCase Export-SesAnalyticsTemplate -Minimum 3)
 }
 
 BeforeAll {

@@ -4,8 +4,7 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode New-SesSampleEvent | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "New-SesSampleEvent's help shows only $($examples.Count) examples." }
+    $examples = @(Get-HelpExampleTestCase New-SesSampleEvent -Minimum 3)
     $fixtureTypes = @('Bounce', 'Click', 'Complaint', 'Delivery', 'DeliveryDelay', 'Open', 'Reject', 'RenderingFailure', 'Send', 'Subscription')
 }
 
