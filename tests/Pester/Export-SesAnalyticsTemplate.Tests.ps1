@@ -241,9 +241,7 @@ Describe 'Export-SesAnalyticsTemplate output' {
     }
 
     It 'shows the file written as a list' {
-        $text = $file | Format-List | Out-String -Width 80
-        $text | Should -Match 'Name\s*:\s*shown\.yaml'
-        $text | Should -Match 'Length\s*:'
+        Assert-ViewText $file -View List -Width 80 -Match 'Name\s*:\s*shown\.yaml', 'Length\s*:'
     }
 }
 

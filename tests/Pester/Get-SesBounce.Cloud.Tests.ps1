@@ -215,15 +215,10 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
         $bounces = Get-SesBounce @cloud -Identity example.com -From 2024-03-08 -To 2024-03-08 @aws
 
         foreach ($width in 80, 120) {
-            $table = $bounces | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Day\s+Identity\s+EmailAddress\s+Type'
-            $table | Should -Match '2024-03-08\s+example\.com\s+gone@example\.net\s+Permanent'
+            Assert-ViewText $bounces -Width $width -Match 'Day\s+Identity\s+EmailAddress\s+Type', '2024-03-08\s+example\.com\s+gone@example\.net\s+Permanent'
         }
         $bounces | Format-Table | Out-String -Width 120 | Should -Match 'SubType\s+Status'
-        $list = $bounces | Format-List | Out-String -Width 80
-        foreach ($line in 'EmailAddress\s+: gone@example\.net', 'BounceType\s+: Permanent', 'DiagnosticCode\s+: smtp; 550', 'MessageId\s+: message-gone@example\.net') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $bounces -View List -Width 80 -Match 'EmailAddress\s+: gone@example\.net', 'BounceType\s+: Permanent', 'DiagnosticCode\s+: smtp; 550', 'MessageId\s+: message-gone@example\.net'
     }
 }
 

@@ -147,15 +147,11 @@ Describe 'Get-SesEvent in the cloud, against the Athena fake' {
         $events = Get-SesEvent @cloud -Identity example.com -From 2024-03-08 -To 2024-03-08 @aws
 
         foreach ($width in 80, 120) {
-            $table = $events | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId'
-            $table | Should -Match '2024-03-08\s+Bounce\s+example\.com'
+            Assert-ViewText $events -Width $width -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId', '2024-03-08\s+Bounce\s+example\.com'
         }
         $events | Format-Table | Out-String -Width 120 | Should -Match 'gone@example\.net'
-        $list = $events | Format-List | Out-String -Width 120
-        foreach ($line in 'EventType\s+: Bounce', 'Identity\s+: example\.com', 'MessageId\s+: message-gone@example\.net', 'Recipients\s+: gone@example\.net', 'Detail\s+: Permanent/') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $events -View List -Width 120 -Match 'EventType\s+: Bounce', 'Identity\s+: example\.com', 'MessageId\s+: message-gone@example\.net',
+            'Recipients\s+: gone@example\.net', 'Detail\s+: Permanent/'
     }
 }
 

@@ -131,19 +131,11 @@ Describe 'Get-SesEventSummary in the cloud, against the Athena fake' {
         $summaries = Get-SesEventSummary @cloud -Identity example.com -From 2024-03-08 -To 2024-03-09 @aws
 
         foreach ($width in 80, 120) {
-            $table = $summaries | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status'
-            $table | Should -Match '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
+            Assert-ViewText $summaries -Width $width -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status', '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
         }
         # At 80 columns the view has no room left for Status (the view's redesign is another issue's).
-        $wide = $summaries | Format-Table | Out-String -Width 120
-        $wide | Should -Match 'Bounce%\s+Compl%\s+Status'
-        $wide | Should -Match '2024-03-08\s+example\.com\s+10\b.*Warning'
-        $wide | Should -Match '2024-03-09\s+example\.com\s+10\b.*AtRisk'
-        $list = $summaries | Format-List | Out-String -Width 80
-        foreach ($line in 'Identity\s+: example\.com', 'Sends\s+: 10', 'SentRecipients\s+: 20', 'HardBounces\s+: 1', 'Status\s+: Warning') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $summaries -Width 120 -Match 'Bounce%\s+Compl%\s+Status', '2024-03-08\s+example\.com\s+10\b.*Warning', '2024-03-09\s+example\.com\s+10\b.*AtRisk'
+        Assert-ViewText $summaries -View List -Width 80 -Match 'Identity\s+: example\.com', 'Sends\s+: 10', 'SentRecipients\s+: 20', 'HardBounces\s+: 1', 'Status\s+: Warning'
     }
 }
 

@@ -194,14 +194,9 @@ Describe 'Invoke-SesAthenaQuery against the Athena fake' {
         $rows = Invoke-SesAthenaQuery 'SELECT event_type, count(*) AS events, sum(cardinality(mail.destination)) AS recipients FROM events GROUP BY 1' -WorkGroup primary @aws
 
         foreach ($width in 80, 120) {
-            $table = $rows | Format-Table | Out-String -Width $width
-            $table | Should -Match 'event_type\s+events\s+recipients'
-            $table | Should -Match 'Bounce\s+2\s+2'
-            $table | Should -Match 'Send\s+10\s+20'
+            Assert-ViewText $rows -Width $width -Match 'event_type\s+events\s+recipients', 'Bounce\s+2\s+2', 'Send\s+10\s+20'
         }
-        $list = $rows | Format-List | Out-String -Width 80
-        $list | Should -Match 'event_type\s+: Send'
-        $list | Should -Match 'recipients\s+: 20'
+        Assert-ViewText $rows -View List -Width 80 -Match 'event_type\s+: Send', 'recipients\s+: 20'
     }
 }
 

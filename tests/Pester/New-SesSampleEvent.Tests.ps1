@@ -172,8 +172,7 @@ Describe 'New-SesSampleEvent output' {
     }
 
     It 'shows the time, type, identity, recipient and message at 120 columns' {
-        $text = $events | Format-Table | Out-String -Width 120
-        $text | Should -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId'
+        $text = Assert-ViewText $events -Width 120 -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId' -PassThru
         ([regex]::Matches($text, 'Timestamp')).Count | Should -Be 1
     }
 
