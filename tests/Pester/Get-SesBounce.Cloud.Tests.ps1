@@ -151,12 +151,8 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
 
     It 'shows the Athena query''s progress while it runs' {
         $fake.States = @('QUEUED', 'RUNNING', 'RUNNING', 'SUCCEEDED')
-        $run = Start-CommandInRunspace "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
-        try {
-            $null = $run.Shell.EndInvoke($run.Pending)
-            $progress = @($run.Shell.Streams.Progress | Where-Object Activity -EQ 'Running the Athena query')
-        }
-        finally { $run.Shell.Dispose() }
+        $run = Invoke-CommandInRunspace "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
+        $progress = @($run.Progress | Where-Object Activity -EQ 'Running the Athena query')
 
         $progress | Where-Object StatusDescription -Match '^RUNNING, [\d.]+ s, 1.2 KB scanned$' | Should -Not -BeNullOrEmpty
         $progress[-1].RecordType | Should -Be 'Completed'
@@ -164,19 +160,11 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
 
     It 'stops the query in Athena at once when stopped as Ctrl+C stops it' {
         $fake.States = @('RUNNING')
-        $run = Start-CommandInRunspace "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
-        try {
-            Wait-Until { $fake.CallsTo('GetQueryExecution').Count -ge 2 } -Because 'the query to be polled twice'
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $run.Shell.Stop()
-            $took = $watch.Elapsed
-            $state = $run.Shell.InvocationStateInfo.State
-        }
-        finally { $run.Shell.Dispose() }
+        $stopped = Stop-CommandWhileQueryRuns $fake "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
 
-        $state | Should -Be 'Stopped'
+        $stopped.State | Should -Be 'Stopped'
         # The runner's own bound (a second) is the engine tests'; this one includes PowerShell stopping the pipeline.
-        $took.TotalSeconds | Should -BeLessThan 2
+        $stopped.Took.TotalSeconds | Should -BeLessThan 2
         $fake.CallsTo('StopQueryExecution').Count | Should -Be 1
     }
 

@@ -89,13 +89,9 @@ Describe 'Invoke-SesAthenaQuery against the Athena fake' {
 
     It 'shows the query''s state, time and data scanned while it runs, and completes the progress bar' {
         $fake.States = @('QUEUED', 'RUNNING', 'RUNNING', 'SUCCEEDED')
-        $run = Start-CommandInRunspace "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
-        try {
-            $null = $run.Shell.EndInvoke($run.Pending)
-            $progress = @($run.Shell.Streams.Progress)
-            $run.Shell.Streams.Error | Should -BeNullOrEmpty
-        }
-        finally { $run.Shell.Dispose() }
+        $run = Invoke-CommandInRunspace "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
+        $progress = $run.Progress
+        $run.Errors | Should -BeNullOrEmpty
 
         $fake.CallsTo('GetQueryExecution').Count | Should -Be 4
         $ours = @($progress | Where-Object Activity -EQ 'Running the Athena query')
@@ -106,19 +102,10 @@ Describe 'Invoke-SesAthenaQuery against the Athena fake' {
 
     It 'stops the query in Athena (StopQueryExecution) at once when stopped as Ctrl+C stops it' {
         $fake.States = @('RUNNING')
-        $run = Start-CommandInRunspace "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
-        try {
-            # Stop once the query runs (importing the module and starting take a while on a busy machine), as a user would.
-            Wait-Until { $fake.CallsTo('GetQueryExecution').Count -ge 2 } -Because 'the query to be polled twice'
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $run.Shell.Stop()
-            $took = $watch.Elapsed
-            $state = $run.Shell.InvocationStateInfo.State
-        }
-        finally { $run.Shell.Dispose() }
+        $stopped = Stop-CommandWhileQueryRuns $fake "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
 
-        $state | Should -Be 'Stopped'
-        $took.TotalSeconds | Should -BeLessThan 2 -Because 'stopping waits for StopQueryExecution only'
+        $stopped.State | Should -Be 'Stopped'
+        $stopped.Took.TotalSeconds | Should -BeLessThan 2 -Because 'stopping waits for StopQueryExecution only'
         $stop = @(Get-AthenaCall $fake StopQueryExecution)
         $stop.Count | Should -Be 1
         $stop[0].QueryExecutionId | Should -Be ([SesAnalytics.Fakes.Athena.AthenaFake]::ExecutionId)

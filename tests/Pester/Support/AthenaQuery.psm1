@@ -103,6 +103,34 @@ function Start-CommandInRunspace {
     [pscustomobject]@{ Shell = $shell; Pending = $shell.BeginInvoke() }
 }
 
+# Runs a script to its end in its own runspace (Start-CommandInRunspace); returns the progress records and the
+# errors it wrote.
+function Invoke-CommandInRunspace {
+    param([Parameter(Mandatory)] [string] $Script)
+    $run = Start-CommandInRunspace $Script
+    try {
+        $null = $run.Shell.EndInvoke($run.Pending)
+        [pscustomobject]@{ Progress = @($run.Shell.Streams.Progress); Errors = @($run.Shell.Streams.Error) }
+    }
+    finally { $run.Shell.Dispose() }
+}
+
+# Starts a script in its own runspace and presses Ctrl+C (PowerShell.Stop) once the fake's query has been polled
+# twice (importing the module and starting take a while on a busy machine), as a user would; returns the runspace's
+# State afterwards and how long the stop Took.
+function Stop-CommandWhileQueryRuns {
+    param([Parameter(Mandatory)] $Fake, [Parameter(Mandatory)] [string] $Script)
+    $run = Start-CommandInRunspace $Script
+    try {
+        Wait-Until { $Fake.CallsTo('GetQueryExecution').Count -ge 2 } -Because 'the query to be polled twice'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $run.Shell.Stop()
+        $took = $watch.Elapsed
+        [pscustomobject]@{ State = $run.Shell.InvocationStateInfo.State; Took = $took }
+    }
+    finally { $run.Shell.Dispose() }
+}
+
 # The AWS parameters of a fake as a user types them on a command line (for scripts run elsewhere).
 function Get-FakeAwsArgument {
     param([Parameter(Mandatory)] $Fake)
