@@ -4,10 +4,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-DeploymentTest
     $streamArn = 'arn:aws:firehose:us-east-1:123456789012:deliverystream/ses-analytics'
     $roleArn = 'arn:aws:iam::123456789012:role/ses-analytics-SesRole'
 

@@ -5,10 +5,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-DeploymentTest
     $mutating = 'CreateStack', 'UpdateStack', 'ExecuteChangeSet', 'DeleteStack', 'CancelUpdateStack'
     $moduleVersion = (Import-PowerShellDataFile (Get-ModuleManifestPath)).ModuleVersion
 

@@ -4,13 +4,10 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    $PSStyle.OutputRendering = 'PlainText'
+    $secret = Initialize-DeploymentTest
     $motoSkip = Get-MotoSkipReason
     $moto = if (-not $motoSkip) { Start-MotoServer }
     $motoAws = if ($moto) { $moto.AwsParameters }
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
 
     # Whether moto still has the stack.
     function Test-MotoStack([string] $Name, [string] $Region = 'us-east-1') {

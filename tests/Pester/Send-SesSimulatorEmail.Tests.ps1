@@ -14,10 +14,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-DeploymentTest
     $motoSkip = Get-MotoSkipReason
     $moto = if (-not $motoSkip) { Start-MotoServer }
     $motoAws = if ($moto) { $moto.AwsParameters }
