@@ -12,9 +12,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
     $cloud = @{ WorkGroup = 'ses-analytics'; Database = 'sesanalytics'; Table = 'events' }
     $day = [datetime]::new(2024, 3, 8, 0, 0, 0, [DateTimeKind]::Utc)
 }

@@ -12,9 +12,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
     $cloud = @{ WorkGroup = 'ses-analytics'; Database = 'sesanalytics'; Table = 'events' }
     # Athena's counts per identity, day and type: events, recipients, hard bounces, hard-bounced recipients, complained recipients.
     $counts = @(

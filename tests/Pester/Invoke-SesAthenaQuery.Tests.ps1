@@ -10,9 +10,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
 }
 
 Describe 'Invoke-SesAthenaQuery against the Athena fake' {

@@ -5,7 +5,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    $secret = Initialize-DeploymentTest
+    $secret = Initialize-FakeAwsTest -PlainText
     $mutating = 'CreateStack', 'UpdateStack', 'ExecuteChangeSet', 'DeleteStack', 'CancelUpdateStack'
     $moduleVersion = (Import-PowerShellDataFile (Get-ModuleManifestPath)).ModuleVersion
 

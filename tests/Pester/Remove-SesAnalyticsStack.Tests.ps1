@@ -4,7 +4,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    $secret = Initialize-DeploymentTest
+    $secret = Initialize-FakeAwsTest -PlainText
     $motoSkip = Get-MotoSkipReason
     $moto = if (-not $motoSkip) { Start-MotoServer }
     $motoAws = if ($moto) { $moto.AwsParameters }

@@ -7,7 +7,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    $secret = Initialize-DeploymentTest
+    $secret = Initialize-FakeAwsTest -PlainText
     $streamArn = 'arn:aws:firehose:us-east-1:123456789012:deliverystream/ses-analytics'
     $roleArn = 'arn:aws:iam::123456789012:role/ses-analytics-SesRole'
     $allTypes = 'Send', 'Reject', 'Bounce', 'Complaint', 'Delivery', 'Open', 'Click', 'RenderingFailure', 'DeliveryDelay', 'Subscription'

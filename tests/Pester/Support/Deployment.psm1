@@ -4,20 +4,10 @@
 # fake received against the botocore models in ../shared.
 # A test file imports it beside TestSupport.psm1 (which it uses itself):
 #   BeforeAll { Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force; Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force }
-# and, to import the built module and the fakes, continues with $secret = Initialize-DeploymentTest.
+# and, to import the built module and the fakes, continues with $secret = Initialize-FakeAwsTest -PlainText.
 
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-
-# What a deployment test file's BeforeAll does first, after importing this module: imports the built module and the
-# fakes, and renders output as plain text (what the tests match has no colour codes). Returns the fakes' secret key,
-# which nothing a command shows may hold.
-function Initialize-DeploymentTest {
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    [SesAnalytics.Fakes.LoopbackServer]::SecretKey
-}
 
 # A CloudFormation fake (SES v2 under /v2/email/ on the same endpoint) on 127.0.0.1; Dispose() it after use.
 function New-CloudFormationFake {

@@ -253,4 +253,15 @@ function Assert-ViewText {
     if ($PassThru) { $text }
 }
 
+# What the BeforeAll of a test file that drives the module against the fakes does first: imports the built module and
+# the fakes, and with -PlainText renders output without colour codes (what the tests match). Returns the fakes' secret
+# key, which nothing a command shows may hold.
+function Initialize-FakeAwsTest {
+    param([switch] $PlainText)
+    Import-SesAnalyticsModule
+    Import-TestFakes
+    if ($PlainText) { $PSStyle.OutputRendering = 'PlainText' }
+    [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+}
+
 Export-ModuleMember -Function *
