@@ -161,12 +161,14 @@ Describe 'The stack as a table and as a list' {
     AfterAll { $cloudFormation.Dispose() }
 
     It 'shows StackName, Status, BucketName and DeliveryStreamName in 80 columns' {
-        $table = Assert-ViewText $stack -Width 80 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName', 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics' -PassThru
+        $table = Assert-ViewText $stack -Width 80 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName',
+            'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics' -PassThru
         ($table -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }
 
     It 'shows the same columns in 120' {
-        Assert-ViewText $stack -Width 120 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName', 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics\b'
+        Assert-ViewText $stack -Width 120 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName',
+            'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics\b'
     }
 
     It 'lists every output as a property' {

@@ -204,7 +204,8 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
             Assert-ViewText $bounces -Width $width -Match 'Day\s+Identity\s+EmailAddress\s+Type', '2024-03-08\s+example\.com\s+gone@example\.net\s+Permanent'
         }
         $bounces | Format-Table | Out-String -Width 120 | Should -Match 'SubType\s+Status'
-        Assert-ViewText $bounces -View List -Width 80 -Match 'EmailAddress\s+: gone@example\.net', 'BounceType\s+: Permanent', 'DiagnosticCode\s+: smtp; 550', 'MessageId\s+: message-gone@example\.net'
+        Assert-ViewText $bounces -View List -Width 80 -Match 'EmailAddress\s+: gone@example\.net', 'BounceType\s+: Permanent',
+            'DiagnosticCode\s+: smtp; 550', 'MessageId\s+: message-gone@example\.net'
     }
 }
 

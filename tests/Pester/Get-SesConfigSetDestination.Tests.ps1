@@ -112,7 +112,8 @@ Describe 'The destinations as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows ConfigurationSetName, DestinationName, Enabled and EventTypes in 80 columns' {
-        Assert-ViewText $destinations -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes', 'marketing\s+alerts\s+False\s+Bounce\s', 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint,'
+        Assert-ViewText $destinations -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes',
+            'marketing\s+alerts\s+False\s+Bounce\s', 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint,'
     }
 
     It 'shows the same columns in 120' {

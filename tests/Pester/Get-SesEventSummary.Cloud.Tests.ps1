@@ -129,11 +129,13 @@ Describe 'Get-SesEventSummary in the cloud, against the Athena fake' {
         $summaries = Get-SesEventSummary @cloud -Identity example.com -From 2024-03-08 -To 2024-03-09 @aws
 
         foreach ($width in 80, 120) {
-            Assert-ViewText $summaries -Width $width -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status', '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
+            Assert-ViewText $summaries -Width $width -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status',
+                '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
         }
         # At 80 columns the view has no room left for Status (the view's redesign is another issue's).
         Assert-ViewText $summaries -Width 120 -Match 'Bounce%\s+Compl%\s+Status', '2024-03-08\s+example\.com\s+10\b.*Warning', '2024-03-09\s+example\.com\s+10\b.*AtRisk'
-        Assert-ViewText $summaries -View List -Width 80 -Match 'Identity\s+: example\.com', 'Sends\s+: 10', 'SentRecipients\s+: 20', 'HardBounces\s+: 1', 'Status\s+: Warning'
+        Assert-ViewText $summaries -View List -Width 80 -Match 'Identity\s+: example\.com', 'Sends\s+: 10', 'SentRecipients\s+: 20',
+            'HardBounces\s+: 1', 'Status\s+: Warning'
     }
 }
 

@@ -357,7 +357,8 @@ Describe 'The stack it returns, as a table and as a list' {
     AfterAll { $cloudFormation.Dispose() }
 
     It 'shows StackName, Status, BucketName and DeliveryStreamName in 80 columns' {
-        Assert-ViewText $stack -Width 80 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName', 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics'
+        Assert-ViewText $stack -Width 80 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName',
+            'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics'
     }
 
     It 'shows the same columns in 120' {

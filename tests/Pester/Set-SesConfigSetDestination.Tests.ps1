@@ -225,7 +225,8 @@ Describe 'The destination it returns, as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows ConfigurationSetName, DestinationName, Enabled and EventTypes in 80 columns' {
-        Assert-ViewText $wired -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes', 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint'
+        Assert-ViewText $wired -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes',
+            'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint'
     }
 
     It 'shows the same columns in 120' {
@@ -233,6 +234,7 @@ Describe 'The destination it returns, as a table and as a list' {
     }
 
     It 'lists every property' {
-        Assert-ViewText $wired -View List -Width 160 -Match 'ConfigurationSetName\s+: marketing', 'EventTypes\s+: Bounce, Complaint', "DeliveryStreamArn\s+: $([regex]::Escape($streamArn))", "IamRoleArn\s+: $([regex]::Escape($roleArn))"
+        Assert-ViewText $wired -View List -Width 160 -Match 'ConfigurationSetName\s+: marketing', 'EventTypes\s+: Bounce, Complaint',
+            "DeliveryStreamArn\s+: $([regex]::Escape($streamArn))", "IamRoleArn\s+: $([regex]::Escape($roleArn))"
     }
 }
