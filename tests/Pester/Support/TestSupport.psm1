@@ -150,8 +150,13 @@ function Add-StoreObject {
     )
     $folder = Join-Path $Store 'partitioned' $Identity $EventType $Day.ToString('yyyy') $Day.ToString('MM') $Day.ToString('dd')
     New-Item -ItemType Directory -Force -Path $folder | Out-Null
-    $path = Join-Path $folder $Name
-    $file = [IO.File]::Create($path)
+    Write-GzipLine (Join-Path $folder $Name) $Line
+}
+
+# Writes lines as one GZIP object (each line ended by a line feed, UTF-8) at -Path, as Firehose does; returns the path.
+function Write-GzipLine {
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [AllowEmptyCollection()] [string[]] $Line)
+    $file = [IO.File]::Create($Path)
     try {
         $gzip = [IO.Compression.GZipStream]::new($file, [IO.Compression.CompressionLevel]::Fastest)
         $bytes = [Text.Encoding]::UTF8.GetBytes((($Line | ForEach-Object { "$_`n" }) -join ''))
@@ -159,7 +164,7 @@ function Add-StoreObject {
         $gzip.Dispose()
     }
     finally { $file.Dispose() }
-    $path
+    $Path
 }
 
 # One SES event record (JSON text) of a sending identity to one recipient, shaped as SES writes it. -Detail becomes the
