@@ -8,8 +8,7 @@ BeforeDiscovery {
     Import-SesAnalyticsModule
     Import-Module "$PSScriptRoot/Support/Offline.psm1" -Force
     $variants = @(Get-TemplateVariant)
-    $examples = @(Get-HelpExampleCode Export-SesAnalyticsTemplate | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "Export-SesAnalyticsTemplate's help shows only $($examples.Count) examples." }
+    $examples = @(Get-HelpExampleTestCase Export-SesAnalyticsTemplate -Minimum 3)
 }
 
 BeforeAll {
@@ -242,9 +241,7 @@ Describe 'Export-SesAnalyticsTemplate output' {
     }
 
     It 'shows the file written as a list' {
-        $text = $file | Format-List | Out-String -Width 80
-        $text | Should -Match 'Name\s*:\s*shown\.yaml'
-        $text | Should -Match 'Length\s*:'
+        Assert-ViewText $file -View List -Width 80 -Match 'Name\s*:\s*shown\.yaml', 'Length\s*:'
     }
 }
 

@@ -139,10 +139,7 @@ Describe 'Help examples' {
 
     It 'Example 1 lists the SesAnalytics stacks of eu-west-1' {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-        }
-        $stacks = @(& ([scriptblock]::Create($examples[0].Code)))
+        $stacks = @(Invoke-HelpExampleWithAwsDefault $examples[0].Code $motoAws -NoRegion)
         $stacks.StackName | Should -Be @('ses-analytics-eu')
         $shown = $stacks | Out-String -Width 120
         foreach ($column in 'StackName', 'Status', 'BucketName', 'DeliveryStreamName') { $shown | Should -Match $column }
@@ -150,11 +147,7 @@ Describe 'Help examples' {
 
     It "Example 2 reads one stack's bucket" {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        & ([scriptblock]::Create($examples[1].Code)) | Should -Be 'ses-analytics-bucket'
+        Invoke-HelpExampleWithAwsDefault $examples[1].Code $motoAws | Should -Be 'ses-analytics-bucket'
     }
 }
 
@@ -168,23 +161,18 @@ Describe 'The stack as a table and as a list' {
     AfterAll { $cloudFormation.Dispose() }
 
     It 'shows StackName, Status, BucketName and DeliveryStreamName in 80 columns' {
-        $table = $stack | Format-Table | Out-String -Width 80
-        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
-        $table | Should -Match 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics'
+        $table = Assert-ViewText $stack -Width 80 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName',
+            'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics' -PassThru
         ($table -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }
 
     It 'shows the same columns in 120' {
-        $table = $stack | Format-Table | Out-String -Width 120
-        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
-        $table | Should -Match 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics\b'
+        Assert-ViewText $stack -Width 120 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName',
+            'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics\b'
     }
 
     It 'lists every output as a property' {
-        $list = $stack | Format-List | Out-String -Width 120
-        foreach ($line in 'StackName\s+: ses-analytics', 'Status\s+: CREATE_COMPLETE', 'BucketName\s+: ses-analytics-bucket',
-            'DeliveryStreamArn\s+: arn:aws:firehose:', 'SesRoleArn\s+: arn:aws:iam::', 'GlueLinesTable\s+: events_lines', 'WorkGroup\s+: ses-analytics') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $stack -View List -Width 120 -Match 'StackName\s+: ses-analytics', 'Status\s+: CREATE_COMPLETE', 'BucketName\s+: ses-analytics-bucket',
+            'DeliveryStreamArn\s+: arn:aws:firehose:', 'SesRoleArn\s+: arn:aws:iam::', 'GlueLinesTable\s+: events_lines', 'WorkGroup\s+: ses-analytics'
     }
 }

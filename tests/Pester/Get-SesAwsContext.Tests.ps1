@@ -6,8 +6,7 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Get-SesAwsContext | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "Get-SesAwsContext's help shows only $($examples.Count) examples." }
+    $examples = @(Get-HelpExampleTestCase Get-SesAwsContext -Minimum 3)
 }
 
 BeforeAll {

@@ -6,16 +6,13 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Get-SesBounce | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 6) { throw "Discovery found only $($examples.Count) help examples of Get-SesBounce." }
+    $examples = @(Get-HelpExampleTestCase Get-SesBounce -Minimum 6)
 }
 
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
     $cloud = @{ WorkGroup = 'ses-analytics'; Database = 'sesanalytics'; Table = 'events' }
     $day = [datetime]::new(2024, 3, 8, 0, 0, 0, [DateTimeKind]::Utc)
     $bounceProperties = @('Identity', 'Day', 'MessageId', 'SendTime', 'Source', 'SendingAccountId', 'Subject', 'ConfigurationSet', 'SourceIp',
@@ -152,12 +149,8 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
 
     It 'shows the Athena query''s progress while it runs' {
         $fake.States = @('QUEUED', 'RUNNING', 'RUNNING', 'SUCCEEDED')
-        $run = Start-CommandInRunspace "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
-        try {
-            $null = $run.Shell.EndInvoke($run.Pending)
-            $progress = @($run.Shell.Streams.Progress | Where-Object Activity -EQ 'Running the Athena query')
-        }
-        finally { $run.Shell.Dispose() }
+        $run = Invoke-CommandInRunspace "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
+        $progress = @($run.Progress | Where-Object Activity -EQ 'Running the Athena query')
 
         $progress | Where-Object StatusDescription -Match '^RUNNING, [\d.]+ s, 1.2 KB scanned$' | Should -Not -BeNullOrEmpty
         $progress[-1].RecordType | Should -Be 'Completed'
@@ -165,19 +158,11 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
 
     It 'stops the query in Athena at once when stopped as Ctrl+C stops it' {
         $fake.States = @('RUNNING')
-        $run = Start-CommandInRunspace "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
-        try {
-            Wait-Until { $fake.CallsTo('GetQueryExecution').Count -ge 2 } -Because 'the query to be polled twice'
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $run.Shell.Stop()
-            $took = $watch.Elapsed
-            $state = $run.Shell.InvocationStateInfo.State
-        }
-        finally { $run.Shell.Dispose() }
+        $stopped = Stop-CommandWhileQueryRuns $fake "Get-SesBounce -WorkGroup ses-analytics -Database sesanalytics -Table events -Identity example.com $(Get-FakeAwsArgument $fake)"
 
-        $state | Should -Be 'Stopped'
+        $stopped.State | Should -Be 'Stopped'
         # The runner's own bound (a second) is the engine tests'; this one includes PowerShell stopping the pipeline.
-        $took.TotalSeconds | Should -BeLessThan 2
+        $stopped.Took.TotalSeconds | Should -BeLessThan 2
         $fake.CallsTo('StopQueryExecution').Count | Should -Be 1
     }
 
@@ -216,15 +201,11 @@ Describe 'Get-SesBounce in the cloud, against the Athena fake' {
         $bounces = Get-SesBounce @cloud -Identity example.com -From 2024-03-08 -To 2024-03-08 @aws
 
         foreach ($width in 80, 120) {
-            $table = $bounces | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Day\s+Identity\s+EmailAddress\s+Type'
-            $table | Should -Match '2024-03-08\s+example\.com\s+gone@example\.net\s+Permanent'
+            Assert-ViewText $bounces -Width $width -Match 'Day\s+Identity\s+EmailAddress\s+Type', '2024-03-08\s+example\.com\s+gone@example\.net\s+Permanent'
         }
         $bounces | Format-Table | Out-String -Width 120 | Should -Match 'SubType\s+Status'
-        $list = $bounces | Format-List | Out-String -Width 80
-        foreach ($line in 'EmailAddress\s+: gone@example\.net', 'BounceType\s+: Permanent', 'DiagnosticCode\s+: smtp; 550', 'MessageId\s+: message-gone@example\.net') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $bounces -View List -Width 80 -Match 'EmailAddress\s+: gone@example\.net', 'BounceType\s+: Permanent',
+            'DiagnosticCode\s+: smtp; 550', 'MessageId\s+: message-gone@example\.net'
     }
 }
 
@@ -268,22 +249,12 @@ Describe 'Get-SesBounce help example' {
     AfterAll { Remove-TestFolder $store }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        $fake.BucketIdentities = @('example.com', 'mail.example.com')
-        try {
-            $Code | Should -Match 'Get-SesBounce\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $store -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
-            $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] } | Should -Not -BeNullOrEmpty
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
+        Test-AthenaHelpExample Get-SesBounce $Code -Store $store -CredentialsFile $credentials -BucketIdentities example.com, mail.example.com -ExpectOutput -Then {
+            param($fake)
             if ($Code -notmatch 'ses-store') {
                 $fake.CallsTo('StartQueryExecution').Count | Should -Be 1
-                $region = if ($Code -match '-Region (\S+)') { $Matches[1] } else { 'us-east-1' }
-                $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/$region/" }
+                Assert-FakeRequestScope $fake -Region ($Code -match '-Region (\S+)' ? $Matches[1] : 'us-east-1')
             }
         }
-        finally { $fake.Dispose() }
     }
 }

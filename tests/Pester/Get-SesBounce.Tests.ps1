@@ -239,11 +239,8 @@ Describe 'Get-SesBounce -Path' {
 
         It 'reports an object that is not GZIP as its own error, naming it' {
             $errors.Count | Should -Be 1
-            $errors[0].FullyQualifiedErrorId | Should -Be 'EventObjectUnreadable,SesAnalytics.Cmdlets.Commands.GetSesBounceCommand'
-            $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
-            $errors[0].TargetObject | Should -Be $notGzip
-            $errors[0].Exception.Message | Should -BeLike "The object '$notGzip' cannot be read as GZIP JSON lines*Replace it with a good copy*"
-            ($errors[0] | Out-String) | Should -Not -Match ' at SesAnalytics\.'
+            Assert-QueryError $errors[0] -Id EventObjectUnreadable -Command Get-SesBounce -Category InvalidData -Target $notGzip `
+                -MessageLike "The object '$notGzip' cannot be read as GZIP JSON lines*Replace it with a good copy*"
         }
     }
 
@@ -255,20 +252,14 @@ Describe 'Get-SesBounce -Path' {
             $rows = try { Get-SesBounce -Path $missing @range } catch { $err = $_ }
 
             $rows | Should -BeNullOrEmpty
-            $err.FullyQualifiedErrorId | Should -Be 'StoreNotFound,SesAnalytics.Cmdlets.Commands.GetSesBounceCommand'
-            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
-            $err.TargetObject | Should -Be $missing
-            $err.Exception.Message | Should -BeLike "The event store '$missing' does not exist. Create it with Import-SesEvent*"
-            $text = $err | Out-String
-            $text | Should -Not -Match ' at SesAnalytics\.'
-            $text | Should -Not -Match 'offlineSecretNeverShown'
+            Assert-QueryError $err -Id StoreNotFound -Command Get-SesBounce -Category ObjectNotFound -Target $missing `
+                -MessageLike "The event store '$missing' does not exist. Create it with Import-SesEvent*"
+            ($err | Out-String) | Should -Not -Match 'offlineSecretNeverShown'
         }
 
         It 'returns nothing, with no error or warning, from an empty store' {
-            $empty = New-TestFolder bounce-empty
+            $empty = New-EmptyStore bounce-empty
             try {
-                New-Item -ItemType Directory -Path (Join-Path $empty 'partitioned') | Out-Null
-
                 $rows = Get-SesBounce $empty @range -WarningVariable warnings -ErrorVariable errors
 
                 $rows | Should -BeNullOrEmpty

@@ -4,10 +4,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest -PlainText
     $streamArn = 'arn:aws:firehose:us-east-1:123456789012:deliverystream/ses-analytics'
     $roleArn = 'arn:aws:iam::123456789012:role/ses-analytics-SesRole'
 
@@ -98,11 +95,7 @@ Describe 'Help examples' {
     }
 
     It 'Example 1 lists each destination of marketing with its event types and delivery stream' {
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $fakeAws.EndpointUrl; '*-Ses*:AccessKey' = $fakeAws.AccessKey; '*-Ses*:SecretKey' = $fakeAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        $destinations = @(& ([scriptblock]::Create($examples[0].Code)))
+        $destinations = @(Invoke-HelpExampleWithAwsDefault $examples[0].Code $fakeAws)
         $destinations.DestinationName | Sort-Object | Should -Be @('alerts', 'sesanalytics-firehose')
         $shown = $destinations | Out-String -Width 80
         $shown | Should -Match 'EventTypes'
@@ -119,16 +112,12 @@ Describe 'The destinations as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows ConfigurationSetName, DestinationName, Enabled and EventTypes in 80 columns' {
-        $table = $destinations | Format-Table | Out-String -Width 80
-        $table | Should -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes'
-        $table | Should -Match 'marketing\s+alerts\s+False\s+Bounce\s'
-        $table | Should -Match 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint,'
+        Assert-ViewText $destinations -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes',
+            'marketing\s+alerts\s+False\s+Bounce\s', 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint,'
     }
 
     It 'shows the same columns in 120' {
-        $table = $destinations | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Enabled\s+EventTypes'
-        $table | Should -Match 'Bounce, Complaint,'
+        Assert-ViewText $destinations -Width 120 -Match 'Enabled\s+EventTypes', 'Bounce, Complaint,'
     }
 
     It 'lists every property of each destination' {

@@ -6,16 +6,13 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Get-SesEvent | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 6) { throw "Discovery found only $($examples.Count) help examples of Get-SesEvent." }
+    $examples = @(Get-HelpExampleTestCase Get-SesEvent -Minimum 6)
 }
 
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
     $cloud = @{ WorkGroup = 'ses-analytics'; Database = 'sesanalytics'; Table = 'events' }
     $day = [datetime]::new(2024, 3, 8, 0, 0, 0, [DateTimeKind]::Utc)
 }
@@ -148,15 +145,11 @@ Describe 'Get-SesEvent in the cloud, against the Athena fake' {
         $events = Get-SesEvent @cloud -Identity example.com -From 2024-03-08 -To 2024-03-08 @aws
 
         foreach ($width in 80, 120) {
-            $table = $events | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId'
-            $table | Should -Match '2024-03-08\s+Bounce\s+example\.com'
+            Assert-ViewText $events -Width $width -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId', '2024-03-08\s+Bounce\s+example\.com'
         }
         $events | Format-Table | Out-String -Width 120 | Should -Match 'gone@example\.net'
-        $list = $events | Format-List | Out-String -Width 120
-        foreach ($line in 'EventType\s+: Bounce', 'Identity\s+: example\.com', 'MessageId\s+: message-gone@example\.net', 'Recipients\s+: gone@example\.net', 'Detail\s+: Permanent/') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $events -View List -Width 120 -Match 'EventType\s+: Bounce', 'Identity\s+: example\.com', 'MessageId\s+: message-gone@example\.net',
+            'Recipients\s+: gone@example\.net', 'Detail\s+: Permanent/'
     }
 }
 
@@ -169,23 +162,15 @@ Describe 'Get-SesEvent help example' {
     AfterAll { Remove-TestFolder $store }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        try {
-            $Code | Should -Match 'Get-SesEvent\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $store -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
-            $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] } | Should -Not -BeNullOrEmpty
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
+        Test-AthenaHelpExample Get-SesEvent $Code -Store $store -CredentialsFile $credentials -ExpectOutput -Then {
+            param($fake)
             if ($Code -notmatch 'ses-store') {
                 # One query per command; piped bounces are asked for in one query at the end.
                 $starts = @(Get-AthenaCall $fake StartQueryExecution)
                 $starts.Count | Should -Be ([regex]::Matches($Code, 'Get-SesBounce|Get-SesEvent\b').Count)
                 if ($starts.Count -gt 1) { $starts[-1].ExecutionParameters | Should -Contain "'message-bounce@simulator.amazonses.com'" }
-                $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/us-east-1/" }
+                Assert-FakeRequestScope $fake
             }
         }
-        finally { $fake.Dispose() }
     }
 }

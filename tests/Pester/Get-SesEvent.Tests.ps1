@@ -219,10 +219,7 @@ Describe 'Get-SesEvent -Path' {
 
                 $events.Recipients | Should -Be @('good@example.net', 'next-day@example.net')
                 $errors.Count | Should -Be 1
-                $errors[0].FullyQualifiedErrorId | Should -Be 'EventObjectUnreadable,SesAnalytics.Cmdlets.Commands.GetSesEventCommand'
-                $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
-                $errors[0].TargetObject | Should -Be $notGzip
-                ($errors[0] | Out-String) | Should -Not -Match ' at SesAnalytics\.'
+                Assert-QueryError $errors[0] -Id EventObjectUnreadable -Command Get-SesEvent -Category InvalidData -Target $notGzip
             }
             finally { Remove-TestFolder $damaged }
         }
@@ -252,18 +249,12 @@ Describe 'Get-SesEvent -Path' {
             $events = try { Get-SesEvent -Path $missing @range } catch { $err = $_ }
 
             $events | Should -BeNullOrEmpty
-            $err.FullyQualifiedErrorId | Should -Be 'StoreNotFound,SesAnalytics.Cmdlets.Commands.GetSesEventCommand'
-            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
-            $err.TargetObject | Should -Be $missing
-            $err.Exception.Message | Should -BeLike "The event store '$missing' does not exist.*"
-            ($err | Out-String) | Should -Not -Match ' at SesAnalytics\.'
+            Assert-QueryError $err -Id StoreNotFound -Command Get-SesEvent -Category ObjectNotFound -Target $missing -MessageLike "The event store '$missing' does not exist.*"
         }
 
         It 'returns nothing, with no error or warning, from an empty store' {
-            $empty = New-TestFolder events-empty
+            $empty = New-EmptyStore events-empty
             try {
-                New-Item -ItemType Directory -Path (Join-Path $empty 'partitioned') | Out-Null
-
                 $events = Get-SesEvent $empty @range -WarningVariable warnings -ErrorVariable errors
 
                 $events | Should -BeNullOrEmpty

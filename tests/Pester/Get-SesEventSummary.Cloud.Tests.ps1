@@ -6,16 +6,13 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Get-SesEventSummary | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 6) { throw "Discovery found only $($examples.Count) help examples of Get-SesEventSummary." }
+    $examples = @(Get-HelpExampleTestCase Get-SesEventSummary -Minimum 6)
 }
 
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
     $cloud = @{ WorkGroup = 'ses-analytics'; Database = 'sesanalytics'; Table = 'events' }
     # Athena's counts per identity, day and type: events, recipients, hard bounces, hard-bounced recipients, complained recipients.
     $counts = @(
@@ -132,19 +129,13 @@ Describe 'Get-SesEventSummary in the cloud, against the Athena fake' {
         $summaries = Get-SesEventSummary @cloud -Identity example.com -From 2024-03-08 -To 2024-03-09 @aws
 
         foreach ($width in 80, 120) {
-            $table = $summaries | Format-Table | Out-String -Width $width
-            $table | Should -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status'
-            $table | Should -Match '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
+            Assert-ViewText $summaries -Width $width -Match 'Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status',
+                '2024-03-08\s+example\.com\s+10\s+2\s+0\s+5\.00%'
         }
         # At 80 columns the view has no room left for Status (the view's redesign is another issue's).
-        $wide = $summaries | Format-Table | Out-String -Width 120
-        $wide | Should -Match 'Bounce%\s+Compl%\s+Status'
-        $wide | Should -Match '2024-03-08\s+example\.com\s+10\b.*Warning'
-        $wide | Should -Match '2024-03-09\s+example\.com\s+10\b.*AtRisk'
-        $list = $summaries | Format-List | Out-String -Width 80
-        foreach ($line in 'Identity\s+: example\.com', 'Sends\s+: 10', 'SentRecipients\s+: 20', 'HardBounces\s+: 1', 'Status\s+: Warning') {
-            $list | Should -Match $line
-        }
+        Assert-ViewText $summaries -Width 120 -Match 'Bounce%\s+Compl%\s+Status', '2024-03-08\s+example\.com\s+10\b.*Warning', '2024-03-09\s+example\.com\s+10\b.*AtRisk'
+        Assert-ViewText $summaries -View List -Width 80 -Match 'Identity\s+: example\.com', 'Sends\s+: 10', 'SentRecipients\s+: 20',
+            'HardBounces\s+: 1', 'Status\s+: Warning'
     }
 }
 
@@ -157,21 +148,12 @@ Describe 'Get-SesEventSummary help example' {
     AfterAll { Remove-TestFolder $store }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        $fake.BucketIdentities = @('example.com', 'mail.example.com')
-        try {
-            $Code | Should -Match 'Get-SesEventSummary\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $store -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
-            $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] } | Should -Not -BeNullOrEmpty
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
+        Test-AthenaHelpExample Get-SesEventSummary $Code -Store $store -CredentialsFile $credentials -BucketIdentities example.com, mail.example.com -ExpectOutput -Then {
+            param($fake)
             if ($Code -notmatch 'ses-store') {
                 $fake.CallsTo('StartQueryExecution').Count | Should -Be 1
-                $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/us-east-1/" }
+                Assert-FakeRequestScope $fake
             }
         }
-        finally { $fake.Dispose() }
     }
 }

@@ -198,10 +198,7 @@ Describe 'Get-SesEventSummary -Path' {
 
         It 'reports an object that is not GZIP as its own error, naming it' {
             $errors.Count | Should -Be 1
-            $errors[0].FullyQualifiedErrorId | Should -Be 'EventObjectUnreadable,SesAnalytics.Cmdlets.Commands.GetSesEventSummaryCommand'
-            $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
-            $errors[0].TargetObject | Should -Be $notGzip
-            ($errors[0] | Out-String) | Should -Not -Match ' at SesAnalytics\.'
+            Assert-QueryError $errors[0] -Id EventObjectUnreadable -Command Get-SesEventSummary -Category InvalidData -Target $notGzip
         }
     }
 
@@ -212,18 +209,12 @@ Describe 'Get-SesEventSummary -Path' {
             $rows = try { Get-SesEventSummary -Path $missing @range -Total } catch { $err = $_ }
 
             $rows | Should -BeNullOrEmpty
-            $err.FullyQualifiedErrorId | Should -Be 'StoreNotFound,SesAnalytics.Cmdlets.Commands.GetSesEventSummaryCommand'
-            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
-            $err.TargetObject | Should -Be $missing
-            $err.Exception.Message | Should -BeLike "The event store '$missing' does not exist.*"
-            ($err | Out-String) | Should -Not -Match ' at SesAnalytics\.'
+            Assert-QueryError $err -Id StoreNotFound -Command Get-SesEventSummary -Category ObjectNotFound -Target $missing -MessageLike "The event store '$missing' does not exist.*"
         }
 
         It 'returns nothing, with no error or warning, from an empty store, per day and in total' {
-            $empty = New-TestFolder summary-empty
+            $empty = New-EmptyStore summary-empty
             try {
-                New-Item -ItemType Directory -Path (Join-Path $empty 'partitioned') | Out-Null
-
                 $rows = @(
                     Get-SesEventSummary $empty @range -WarningVariable warnings -ErrorVariable errors
                     Get-SesEventSummary $empty @range -Total -WarningVariable +warnings -ErrorVariable +errors

@@ -431,8 +431,7 @@ Describe 'Import-SesEvent help examples' {
     BeforeDiscovery {
         Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
         Import-SesAnalyticsModule
-        $examples = @(Get-HelpExampleCode Import-SesEvent | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-        if ($examples.Count -lt 4) { throw "Import-SesEvent's help shows only $($examples.Count) examples." }
+        $examples = @(Get-HelpExampleTestCase Import-SesEvent -Minimum 4)
     }
 
     BeforeEach {

@@ -4,16 +4,13 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode Invoke-SesAthenaQuery | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "Discovery found only $($examples.Count) help examples of Invoke-SesAthenaQuery." }
+    $examples = @(Get-HelpExampleTestCase Invoke-SesAthenaQuery -Minimum 3)
 }
 
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/AthenaQuery.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest
 }
 
 Describe 'Invoke-SesAthenaQuery against the Athena fake' {
@@ -90,13 +87,9 @@ Describe 'Invoke-SesAthenaQuery against the Athena fake' {
 
     It 'shows the query''s state, time and data scanned while it runs, and completes the progress bar' {
         $fake.States = @('QUEUED', 'RUNNING', 'RUNNING', 'SUCCEEDED')
-        $run = Start-CommandInRunspace "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
-        try {
-            $null = $run.Shell.EndInvoke($run.Pending)
-            $progress = @($run.Shell.Streams.Progress)
-            $run.Shell.Streams.Error | Should -BeNullOrEmpty
-        }
-        finally { $run.Shell.Dispose() }
+        $run = Invoke-CommandInRunspace "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
+        $progress = $run.Progress
+        $run.Errors | Should -BeNullOrEmpty
 
         $fake.CallsTo('GetQueryExecution').Count | Should -Be 4
         $ours = @($progress | Where-Object Activity -EQ 'Running the Athena query')
@@ -107,19 +100,10 @@ Describe 'Invoke-SesAthenaQuery against the Athena fake' {
 
     It 'stops the query in Athena (StopQueryExecution) at once when stopped as Ctrl+C stops it' {
         $fake.States = @('RUNNING')
-        $run = Start-CommandInRunspace "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
-        try {
-            # Stop once the query runs (importing the module and starting take a while on a busy machine), as a user would.
-            Wait-Until { $fake.CallsTo('GetQueryExecution').Count -ge 2 } -Because 'the query to be polled twice'
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $run.Shell.Stop()
-            $took = $watch.Elapsed
-            $state = $run.Shell.InvocationStateInfo.State
-        }
-        finally { $run.Shell.Dispose() }
+        $stopped = Stop-CommandWhileQueryRuns $fake "Invoke-SesAthenaQuery 'SELECT 1' -WorkGroup primary $(Get-FakeAwsArgument $fake)"
 
-        $state | Should -Be 'Stopped'
-        $took.TotalSeconds | Should -BeLessThan 2 -Because 'stopping waits for StopQueryExecution only'
+        $stopped.State | Should -Be 'Stopped'
+        $stopped.Took.TotalSeconds | Should -BeLessThan 2 -Because 'stopping waits for StopQueryExecution only'
         $stop = @(Get-AthenaCall $fake StopQueryExecution)
         $stop.Count | Should -Be 1
         $stop[0].QueryExecutionId | Should -Be ([SesAnalytics.Fakes.Athena.AthenaFake]::ExecutionId)
@@ -195,14 +179,9 @@ Describe 'Invoke-SesAthenaQuery against the Athena fake' {
         $rows = Invoke-SesAthenaQuery 'SELECT event_type, count(*) AS events, sum(cardinality(mail.destination)) AS recipients FROM events GROUP BY 1' -WorkGroup primary @aws
 
         foreach ($width in 80, 120) {
-            $table = $rows | Format-Table | Out-String -Width $width
-            $table | Should -Match 'event_type\s+events\s+recipients'
-            $table | Should -Match 'Bounce\s+2\s+2'
-            $table | Should -Match 'Send\s+10\s+20'
+            Assert-ViewText $rows -Width $width -Match 'event_type\s+events\s+recipients', 'Bounce\s+2\s+2', 'Send\s+10\s+20'
         }
-        $list = $rows | Format-List | Out-String -Width 80
-        $list | Should -Match 'event_type\s+: Send'
-        $list | Should -Match 'recipients\s+: 20'
+        Assert-ViewText $rows -View List -Width 80 -Match 'event_type\s+: Send', 'recipients\s+: 20'
     }
 }
 
@@ -265,19 +244,11 @@ Describe 'Invoke-SesAthenaQuery help example' {
     AfterAll { Remove-TestFolder $folder }
 
     It '<Title>' -ForEach $examples {
-        $fake = New-AthenaFake
-        try {
-            $Code | Should -Match 'Invoke-SesAthenaQuery\b'
-            Set-ExampleResult $fake $Code
-            $output = @(Invoke-HelpExample -Code $Code -Store $folder -Fake $fake -CredentialsFile $credentials)
-
-            $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        Test-AthenaHelpExample Invoke-SesAthenaQuery $Code -Store $folder -CredentialsFile $credentials -Then {
+            param($fake, $output)
             $fake.CallsTo('StartQueryExecution').Count | Should -Be 1
-            $region = if ($Code -match '-Region (\S+)') { $Matches[1] } else { 'us-east-1' }
-            $fake.Requests | ForEach-Object { $_.Authorization | Should -Match "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/$region/athena/" }
+            Assert-FakeRequestScope $fake -Region ($Code -match '-Region (\S+)' ? $Matches[1] : 'us-east-1') -Service athena
             @($output | Where-Object { $_ -is [psobject] -and $_.PSObject.Properties['events'] }).Count | Should -Be 2
-            ($output | Out-String) | Should -Not -Match ([regex]::Escape($secret))
         }
-        finally { $fake.Dispose() }
     }
 }

@@ -5,10 +5,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest -PlainText
     $mutating = 'CreateStack', 'UpdateStack', 'ExecuteChangeSet', 'DeleteStack', 'CancelUpdateStack'
     $moduleVersion = (Import-PowerShellDataFile (Get-ModuleManifestPath)).ModuleVersion
 
@@ -360,19 +357,15 @@ Describe 'The stack it returns, as a table and as a list' {
     AfterAll { $cloudFormation.Dispose() }
 
     It 'shows StackName, Status, BucketName and DeliveryStreamName in 80 columns' {
-        $table = $stack | Format-Table | Out-String -Width 80
-        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
-        $table | Should -Match 'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics'
+        Assert-ViewText $stack -Width 80 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName',
+            'ses-analytics\s+CREATE_COMPLETE\s+ses-analytics-bucket\s+ses-analytics'
     }
 
     It 'shows the same columns in 120' {
-        $table = $stack | Format-Table | Out-String -Width 120
-        $table | Should -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
+        Assert-ViewText $stack -Width 120 -Match 'StackName\s+Status\s+BucketName\s+DeliveryStreamName'
     }
 
     It 'lists the outputs and the tags' {
-        $list = $stack | Format-List | Out-String -Width 120
-        $list | Should -Match 'DeliveryStreamArn\s+: arn:aws:firehose:us-east-1:123456789012:deliverystream/ses-analytics'
-        $list | Should -Match 'Tags\s+: .*sesanalytics:managed-by'
+        Assert-ViewText $stack -View List -Width 120 -Match 'DeliveryStreamArn\s+: arn:aws:firehose:us-east-1:123456789012:deliverystream/ses-analytics', 'Tags\s+: .*sesanalytics:managed-by'
     }
 }

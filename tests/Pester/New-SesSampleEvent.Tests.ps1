@@ -4,8 +4,7 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
-    $examples = @(Get-HelpExampleCode New-SesSampleEvent | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
-    if ($examples.Count -lt 3) { throw "New-SesSampleEvent's help shows only $($examples.Count) examples." }
+    $examples = @(Get-HelpExampleTestCase New-SesSampleEvent -Minimum 3)
     $fixtureTypes = @('Bounce', 'Click', 'Complaint', 'Delivery', 'DeliveryDelay', 'Open', 'Reject', 'RenderingFailure', 'Send', 'Subscription')
 }
 
@@ -173,8 +172,7 @@ Describe 'New-SesSampleEvent output' {
     }
 
     It 'shows the time, type, identity, recipient and message at 120 columns' {
-        $text = $events | Format-Table | Out-String -Width 120
-        $text | Should -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId'
+        $text = Assert-ViewText $events -Width 120 -Match 'Timestamp\s+EventType\s+Identity\s+Recipient\s+MessageId' -PassThru
         ([regex]::Matches($text, 'Timestamp')).Count | Should -Be 1
     }
 

@@ -27,16 +27,7 @@ BeforeAll {
     $folders.Add($dir)
 
     function Write-Gzip([string] $Name, [string[]] $Line, [string] $Folder = $dir) {
-        $path = Join-Path $Folder $Name
-        $file = [IO.File]::Create($path)
-        try {
-            $gzip = [IO.Compression.GZipStream]::new($file, [IO.Compression.CompressionLevel]::Fastest)
-            $bytes = [Text.Encoding]::UTF8.GetBytes((($Line | ForEach-Object { "$_`n" }) -join ''))
-            $gzip.Write($bytes, 0, $bytes.Length)
-            $gzip.Dispose()
-        }
-        finally { $file.Dispose() }
-        $path
+        Write-GzipLine (Join-Path $Folder $Name) $Line
     }
     function Assert-CleanError($ErrorRecord, [string] $Secret) {
         $text = $ErrorRecord | Out-String

@@ -4,13 +4,10 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    $PSStyle.OutputRendering = 'PlainText'
+    $secret = Initialize-FakeAwsTest -PlainText
     $motoSkip = Get-MotoSkipReason
     $moto = if (-not $motoSkip) { Start-MotoServer }
     $motoAws = if ($moto) { $moto.AwsParameters }
-    Import-TestFakes
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
 
     # Whether moto still has the stack.
     function Test-MotoStack([string] $Name, [string] $Region = 'us-east-1') {
@@ -187,11 +184,7 @@ Describe 'Help examples' {
 
     It 'Example 1 deletes a stack without the prompt' {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        & ([scriptblock]::Create($examples[0].Code)) 3>$null
+        Invoke-HelpExampleWithAwsDefault $examples[0].Code $motoAws 3>$null
         Test-MotoStack ses-analytics | Should -BeFalse
     }
 

@@ -14,10 +14,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest -PlainText
     $motoSkip = Get-MotoSkipReason
     $moto = if (-not $motoSkip) { Start-MotoServer }
     $motoAws = if ($moto) { $moto.AwsParameters }
@@ -176,11 +173,7 @@ Describe 'Help examples' {
 
     It 'Example 1 sends a bounce through marketing and returns its MessageId' {
         if ($motoSkip) { Set-ItResult -Skipped -Because $motoSkip; return }
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $moto.Endpoint; '*-Ses*:AccessKey' = $motoAws.AccessKey; '*-Ses*:SecretKey' = $motoAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
-        $message = & ([scriptblock]::Create($examples[0].Code))
+        $message = Invoke-HelpExampleWithAwsDefault $examples[0].Code $motoAws
         $message.MessageId | Should -Not -BeNullOrEmpty
         $message.Scenario | Should -Be 'Bounce'
         $message.ConfigurationSetName | Should -Be 'marketing'
@@ -196,15 +189,12 @@ Describe 'The messages as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows Scenario, To and MessageId in 80 columns' {
-        $table = $messages | Format-Table | Out-String -Width 80
-        $table | Should -Match 'Scenario\s+To\s+MessageId'
+        $table = Assert-ViewText $messages -Width 80 -Match 'Scenario\s+To\s+MessageId' -PassThru
         ([regex]::Matches($table, 'Bounce\s+bounce@simulator\.amazonses\.com\s+0100018d-')).Count | Should -Be 2
     }
 
     It 'shows whole MessageIds in 120 columns' {
-        $table = $messages | Format-Table | Out-String -Width 120
-        $table | Should -Match 'bounce@simulator\.amazonses\.com\s+0100018d-fake-0001'
-        $table | Should -Match '0100018d-fake-0002'
+        Assert-ViewText $messages -Width 120 -Match 'bounce@simulator\.amazonses\.com\s+0100018d-fake-0001', '0100018d-fake-0002'
     }
 
     It 'lists every property, From and ConfigurationSetName included' {

@@ -7,10 +7,7 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force
-    Import-SesAnalyticsModule
-    Import-TestFakes
-    $PSStyle.OutputRendering = 'PlainText'
-    $secret = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
+    $secret = Initialize-FakeAwsTest -PlainText
     $streamArn = 'arn:aws:firehose:us-east-1:123456789012:deliverystream/ses-analytics'
     $roleArn = 'arn:aws:iam::123456789012:role/ses-analytics-SesRole'
     $allTypes = 'Send', 'Reject', 'Bounce', 'Complaint', 'Delivery', 'Open', 'Click', 'RenderingFailure', 'DeliveryDelay', 'Subscription'
@@ -197,10 +194,6 @@ Describe 'Help examples' {
         $aws.Exists = $true
         $aws.Ses.Identities['mail.example.com'] = $true
         $fakeAws = Get-FakeAwsParameters $aws
-        $PSDefaultParameterValues = @{
-            '*-Ses*:EndpointUrl' = $fakeAws.EndpointUrl; '*-Ses*:AccessKey' = $fakeAws.AccessKey; '*-Ses*:SecretKey' = $fakeAws.SecretKey
-            '*-Ses*:Region' = 'us-east-1'
-        }
     }
     AfterEach { $aws.Dispose() }
 
@@ -209,7 +202,7 @@ Describe 'Help examples' {
     }
 
     It 'Example 1 wires marketing to the stack and makes it the default of mail.example.com' {
-        $wired = & ([scriptblock]::Create($examples[0].Code))
+        $wired = Invoke-HelpExampleWithAwsDefault $examples[0].Code $fakeAws
         $wired.ConfigurationSetName | Should -Be 'marketing'
         @($wired.EventTypes).Count | Should -Be 10
         $aws.Ses.ConfigurationSets | Should -Contain 'marketing'
@@ -217,7 +210,7 @@ Describe 'Help examples' {
     }
 
     It 'Example 2 publishes only bounces and complaints of the piped stack' {
-        $wired = & ([scriptblock]::Create($examples[1].Code))
+        $wired = Invoke-HelpExampleWithAwsDefault $examples[1].Code $fakeAws
         @($wired.EventTypes | ForEach-Object ToString) | Should -Be @('Bounce', 'Complaint')
         ($aws.Ses.Destinations['marketing/sesanalytics-firehose'] | ConvertFrom-Json).MatchingEventTypes | Should -Be @('BOUNCE', 'COMPLAINT')
     }
@@ -232,21 +225,16 @@ Describe 'The destination it returns, as a table and as a list' {
     AfterAll { $aws.Dispose() }
 
     It 'shows ConfigurationSetName, DestinationName, Enabled and EventTypes in 80 columns' {
-        $table = $wired | Format-Table | Out-String -Width 80
-        $table | Should -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes'
-        $table | Should -Match 'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint'
+        Assert-ViewText $wired -Width 80 -Match 'ConfigurationSetName\s+DestinationName\s+Enabled\s+EventTypes',
+            'marketing\s+sesanalytics-firehose\s+True\s+Bounce, Complaint'
     }
 
     It 'shows the same columns in 120' {
-        $table = $wired | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Enabled\s+EventTypes'
+        Assert-ViewText $wired -Width 120 -Match 'Enabled\s+EventTypes'
     }
 
     It 'lists every property' {
-        $list = $wired | Format-List | Out-String -Width 160
-        $list | Should -Match 'ConfigurationSetName\s+: marketing'
-        $list | Should -Match 'EventTypes\s+: Bounce, Complaint'
-        $list | Should -Match "DeliveryStreamArn\s+: $([regex]::Escape($streamArn))"
-        $list | Should -Match "IamRoleArn\s+: $([regex]::Escape($roleArn))"
+        Assert-ViewText $wired -View List -Width 160 -Match 'ConfigurationSetName\s+: marketing', 'EventTypes\s+: Bounce, Complaint',
+            "DeliveryStreamArn\s+: $([regex]::Escape($streamArn))", "IamRoleArn\s+: $([regex]::Escape($roleArn))"
     }
 }

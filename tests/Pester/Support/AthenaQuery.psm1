@@ -103,6 +103,34 @@ function Start-CommandInRunspace {
     [pscustomobject]@{ Shell = $shell; Pending = $shell.BeginInvoke() }
 }
 
+# Runs a script to its end in its own runspace (Start-CommandInRunspace); returns the progress records and the
+# errors it wrote.
+function Invoke-CommandInRunspace {
+    param([Parameter(Mandatory)] [string] $Script)
+    $run = Start-CommandInRunspace $Script
+    try {
+        $null = $run.Shell.EndInvoke($run.Pending)
+        [pscustomobject]@{ Progress = @($run.Shell.Streams.Progress); Errors = @($run.Shell.Streams.Error) }
+    }
+    finally { $run.Shell.Dispose() }
+}
+
+# Starts a script in its own runspace and presses Ctrl+C (PowerShell.Stop) once the fake's query has been polled
+# twice (importing the module and starting take a while on a busy machine), as a user would; returns the runspace's
+# State afterwards and how long the stop Took.
+function Stop-CommandWhileQueryRuns {
+    param([Parameter(Mandatory)] $Fake, [Parameter(Mandatory)] [string] $Script)
+    $run = Start-CommandInRunspace $Script
+    try {
+        Wait-Until { $Fake.CallsTo('GetQueryExecution').Count -ge 2 } -Because 'the query to be polled twice'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $run.Shell.Stop()
+        $took = $watch.Elapsed
+        [pscustomobject]@{ State = $run.Shell.InvocationStateInfo.State; Took = $took }
+    }
+    finally { $run.Shell.Dispose() }
+}
+
 # The AWS parameters of a fake as a user types them on a command line (for scripts run elsewhere).
 function Get-FakeAwsArgument {
     param([Parameter(Mandatory)] $Fake)
@@ -222,6 +250,43 @@ function Invoke-HelpExample {
     }
     $adapted = $Code.Replace('./ses-store', "'$Store'")
     & ([scriptblock]::Create($adapted)) *>&1
+}
+
+# Runs one help example of a query command against a new Athena fake (answering with Set-ExampleResult's rows) and
+# asserts what every such example shows: the example names the command, writes no error record and never shows the
+# fakes' secret key; with -ExpectOutput, it writes something besides information. -Then receives the fake and the
+# output (every stream merged) for the example's own assertions; the fake is disposed afterwards.
+function Test-AthenaHelpExample {
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [Parameter(Mandatory)] [string] $Code,
+        [Parameter(Mandatory)] [string] $Store,
+        [Parameter(Mandatory)] [string] $CredentialsFile,
+        [string[]] $BucketIdentities,
+        [switch] $ExpectOutput,
+        [scriptblock] $Then
+    )
+    $fake = New-AthenaFake
+    if ($BucketIdentities) { $fake.BucketIdentities = $BucketIdentities }
+    try {
+        $Code | Should -Match "$([regex]::Escape($Command))\b"
+        Set-ExampleResult $fake $Code
+        $output = @(Invoke-HelpExample -Code $Code -Store $Store -Fake $fake -CredentialsFile $CredentialsFile)
+
+        $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        if ($ExpectOutput) { $output | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] } | Should -Not -BeNullOrEmpty }
+        ($output | Out-String) | Should -Not -Match ([regex]::Escape([SesAnalytics.Fakes.LoopbackServer]::SecretKey))
+        if ($Then) { & $Then $fake $output }
+    }
+    finally { $fake.Dispose() }
+}
+
+# Asserts that every request a fake received was signed with the fakes' access key for -Region (and -Service, when
+# given) in its credential scope.
+function Assert-FakeRequestScope {
+    param([Parameter(Mandatory)] $Fake, [string] $Region = 'us-east-1', [string] $Service)
+    $scope = "Credential=$([SesAnalytics.Fakes.LoopbackServer]::AccessKey)/\d{8}/$Region/" + ($Service ? "$Service/" : '')
+    $Fake.Requests | ForEach-Object { $_.Authorization | Should -Match $scope }
 }
 
 Export-ModuleMember -Function *

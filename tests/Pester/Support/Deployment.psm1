@@ -4,6 +4,7 @@
 # fake received against the botocore models in ../shared.
 # A test file imports it beside TestSupport.psm1 (which it uses itself):
 #   BeforeAll { Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force; Import-Module "$PSScriptRoot/Support/Deployment.psm1" -Force }
+# and, to import the built module and the fakes, continues with $secret = Initialize-FakeAwsTest -PlainText.
 
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
@@ -154,6 +155,18 @@ function Get-FreshSessionPrelude {
 Import-Module '$((Get-ModuleManifestPath) -replace "'", "''")'
 `$PSDefaultParameterValues = @{ $defaults }
 "@
+}
+
+# Runs a help example in this process as a user types it, every SesAnalytics command pointed at -AwsParameters'
+# endpoint and keys, and at us-east-1 unless -NoRegion (for an example that names its region), as a user's
+# $PSDefaultParameterValues would. Returns what the example writes to the pipeline.
+function Invoke-HelpExampleWithAwsDefault {
+    param([Parameter(Mandatory)] [string] $Code, [Parameter(Mandatory)] [hashtable] $AwsParameters, [switch] $NoRegion)
+    $PSDefaultParameterValues = @{
+        '*-Ses*:EndpointUrl' = $AwsParameters.EndpointUrl; '*-Ses*:AccessKey' = $AwsParameters.AccessKey; '*-Ses*:SecretKey' = $AwsParameters.SecretKey
+    }
+    if (-not $NoRegion) { $PSDefaultParameterValues['*-Ses*:Region'] = 'us-east-1' }
+    & ([scriptblock]::Create($Code))
 }
 
 # Sends one awsQuery call (CloudFormation) straight to moto, as the AWS CLI would; returns the XML answer.

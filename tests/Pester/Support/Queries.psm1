@@ -97,4 +97,30 @@ function Wait-Condition {
     }
 }
 
+# Asserts a query command's error: its whole id (-Id, then the command's class), category and target object, and,
+# when given, its message; and that printing it shows no stack trace of the module.
+function Assert-QueryError {
+    param(
+        [Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $ErrorRecord,
+        [Parameter(Mandatory)] [string] $Id,
+        [Parameter(Mandatory)] [string] $Command,
+        [Parameter(Mandatory)] [System.Management.Automation.ErrorCategory] $Category,
+        [Parameter(Mandatory)] $Target,
+        [string] $MessageLike
+    )
+    $ErrorRecord.FullyQualifiedErrorId | Should -Be "$Id,SesAnalytics.Cmdlets.Commands.$($Command -replace '-', '')Command"
+    $ErrorRecord.CategoryInfo.Category | Should -Be $Category
+    $ErrorRecord.TargetObject | Should -Be $Target
+    if ($MessageLike) { $ErrorRecord.Exception.Message | Should -BeLike $MessageLike }
+    ($ErrorRecord | Out-String) | Should -Not -Match ' at SesAnalytics\.'
+}
+
+# A new store with nothing in it (its partitioned folder only); remove it with Remove-TestFolder.
+function New-EmptyStore {
+    param([Parameter(Mandatory)] [string] $Name)
+    $path = New-TestFolder $Name
+    New-Item -ItemType Directory -Path (Join-Path $path 'partitioned') | Out-Null
+    $path
+}
+
 Export-ModuleMember -Function *

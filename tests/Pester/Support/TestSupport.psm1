@@ -150,8 +150,13 @@ function Add-StoreObject {
     )
     $folder = Join-Path $Store 'partitioned' $Identity $EventType $Day.ToString('yyyy') $Day.ToString('MM') $Day.ToString('dd')
     New-Item -ItemType Directory -Force -Path $folder | Out-Null
-    $path = Join-Path $folder $Name
-    $file = [IO.File]::Create($path)
+    Write-GzipLine (Join-Path $folder $Name) $Line
+}
+
+# Writes lines as one GZIP object (each line ended by a line feed, UTF-8) at -Path, as Firehose does; returns the path.
+function Write-GzipLine {
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [AllowEmptyCollection()] [string[]] $Line)
+    $file = [IO.File]::Create($Path)
     try {
         $gzip = [IO.Compression.GZipStream]::new($file, [IO.Compression.CompressionLevel]::Fastest)
         $bytes = [Text.Encoding]::UTF8.GetBytes((($Line | ForEach-Object { "$_`n" }) -join ''))
@@ -159,7 +164,7 @@ function Add-StoreObject {
         $gzip.Dispose()
     }
     finally { $file.Dispose() }
-    $path
+    $Path
 }
 
 # One SES event record (JSON text) of a sending identity to one recipient, shaped as SES writes it. -Detail becomes the
@@ -221,6 +226,47 @@ function Get-FakeAwsParameters {
         SecretKey   = [SesAnalytics.Fakes.LoopbackServer]::SecretKey
         Region      = [SesAnalytics.Fakes.LoopbackServer]::Region
     }
+}
+
+# The help examples of a command as -ForEach test cases (Title, Code), found at discovery; throws when fewer than
+# -Minimum are found, so that a help file that lost its examples fails instead of running nothing.
+function Get-HelpExampleTestCase {
+    param([Parameter(Mandatory)] [string] $Command, [int] $Minimum = 1)
+    $examples = @(Get-HelpExampleCode $Command | ForEach-Object { @{ Title = $_.Title; Code = $_.Code } })
+    if ($examples.Count -lt $Minimum) { throw "Discovery found only $($examples.Count) help examples of $Command." }
+    $examples
+}
+
+# Objects as a console shows them: Format-Table (or Format-List with -View List) laid out by Out-String at -Width
+# columns, as one text.
+function Get-ViewText {
+    param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $InputObject, [int] $Width = 80, [ValidateSet('Table', 'List')] [string] $View = 'Table')
+    if ($View -eq 'Table') { $InputObject | Format-Table | Out-String -Width $Width } else { $InputObject | Format-List | Out-String -Width $Width }
+}
+
+# Asserts that each of -Match matches the objects' view (Get-ViewText); -PassThru returns the text for more assertions.
+function Assert-ViewText {
+    param(
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $InputObject,
+        [int] $Width = 80,
+        [ValidateSet('Table', 'List')] [string] $View = 'Table',
+        [Parameter(Mandatory)] [string[]] $Match,
+        [switch] $PassThru
+    )
+    $text = Get-ViewText $InputObject -Width $Width -View $View
+    foreach ($pattern in $Match) { $text | Should -Match $pattern }
+    if ($PassThru) { $text }
+}
+
+# What the BeforeAll of a test file that drives the module against the fakes does first: imports the built module and
+# the fakes, and with -PlainText renders output without colour codes (what the tests match). Returns the fakes' secret
+# key, which nothing a command shows may hold.
+function Initialize-FakeAwsTest {
+    param([switch] $PlainText)
+    Import-SesAnalyticsModule
+    Import-TestFakes
+    if ($PlainText) { $PSStyle.OutputRendering = 'PlainText' }
+    [SesAnalytics.Fakes.LoopbackServer]::SecretKey
 }
 
 Export-ModuleMember -Function *
