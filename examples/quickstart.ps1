@@ -3,7 +3,7 @@
 .SYNOPSIS
     The SesAnalytics offline quick start: no AWS account needed.
 .DESCRIPTION
-    1. generates a week of realistic SES events for three sending identities (same seed, same events);
+    1. generates the last week of realistic SES events for three sending identities (up to now);
     2. lays them out exactly as Kinesis Data Firehose does in the pipeline's bucket:
        <store>/partitioned/<identity>/<EventType>/yyyy/MM/dd/*.gz
     3. asks the article's question, yesterday's and today's bounces, and the week's reputation per identity,
