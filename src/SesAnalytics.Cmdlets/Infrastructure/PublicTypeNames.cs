@@ -14,16 +14,18 @@ public sealed class PublicTypeNames : IModuleAssemblyInitializer, IModuleAssembl
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> NamesByType = new();
 
-    // PowerShell's accelerator table is public in behaviour but not in API: the documented way in is this type.
+    // PowerShell's accelerator table has no public API; modules reach it through this internal type, by reflection.
     private static readonly Type? Accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
+    private static readonly System.Reflection.MethodInfo? AddAccelerator = Accelerators?.GetMethod("Add", [typeof(string), typeof(Type)]);
+    private static readonly System.Reflection.MethodInfo? RemoveAccelerator = Accelerators?.GetMethod("Remove", [typeof(string)]);
 
     public void OnImport()
     {
         foreach (Type type in PublicTypes.All)
         {
             string name = PublicTypes.ShortName(type);
-            Accelerators?.GetMethod("Remove", [typeof(string)])?.Invoke(null, [name]);
-            Accelerators?.GetMethod("Add", [typeof(string), typeof(Type)])?.Invoke(null, [name, type]);
+            RemoveAccelerator?.Invoke(null, [name]);
+            AddAccelerator?.Invoke(null, [name, type]);
         }
     }
 
@@ -31,7 +33,7 @@ public sealed class PublicTypeNames : IModuleAssemblyInitializer, IModuleAssembl
     {
         foreach (Type type in PublicTypes.All)
         {
-            Accelerators?.GetMethod("Remove", [typeof(string)])?.Invoke(null, [PublicTypes.ShortName(type)]);
+            RemoveAccelerator?.Invoke(null, [PublicTypes.ShortName(type)]);
         }
     }
 

@@ -1,4 +1,5 @@
 using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Query;
 
@@ -36,11 +37,8 @@ public sealed record DayRange
     /// </summary>
     public static DayRange Resolve(DateTime? from, DateTime? to, DateTime utcNow)
     {
-        DateOnly last = to is { } end ? ToUtcDay(end) : DateOnly.FromDateTime(utcNow);
-        DateOnly first = from is { } start ? ToUtcDay(start) : last.AddDays(-1);
+        DateOnly last = to is { } end ? end.ToUtcDay() : DateOnly.FromDateTime(utcNow);
+        DateOnly first = from is { } start ? start.ToUtcDay() : last.AddDays(-1);
         return new DayRange(first, last);
     }
-
-    private static DateOnly ToUtcDay(DateTime time) =>
-        DateOnly.FromDateTime(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time);
 }

@@ -2,7 +2,7 @@ namespace SesAnalytics.Engine.Time;
 
 /// <summary>
 /// The engine files events by UTC day (<see cref="DateOnly"/>); what it hands out is PowerShell's <c>[datetime]</c>: UTC,
-/// Kind Utc, a day at midnight. These two conversions are the only bridge between the two.
+/// Kind Utc, a day at midnight. These two conversions are the bridge between the two.
 /// </summary>
 public static class UtcDates
 {
@@ -12,7 +12,4 @@ public static class UtcDates
     /// <summary>The UTC day of <paramref name="time"/>; a local time is converted first, an unspecified one taken as UTC.</summary>
     public static DateOnly ToUtcDay(this DateTime time) =>
         DateOnly.FromDateTime(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time);
-
-    /// <summary>An instant as a UTC <see cref="DateTime"/>.</summary>
-    public static DateTime? ToUtcDateTime(this DateTimeOffset? time) => time?.UtcDateTime;
 }
