@@ -12,6 +12,7 @@
     NestedModules        = @('SesAnalytics.Loader.dll')
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
+        'Add-SesSuppressedAddress'
         'Export-SesAnalyticsTemplate'
         'Get-SesAnalyticsStack'
         'Get-SesAwsContext'
@@ -20,12 +21,14 @@
         'Get-SesEvent'
         'Get-SesEventObject'
         'Get-SesEventSummary'
+        'Get-SesSuppressedAddress'
         'Import-SesEvent'
         'Invoke-SesAthenaQuery'
         'New-SesAnalyticsStack'
         'New-SesSampleEvent'
         'Read-SesEventObject'
         'Remove-SesAnalyticsStack'
+        'Remove-SesSuppressedAddress'
         'Save-SesEventObject'
         'Send-SesSimulatorEmail'
         'Set-SesConfigSetDestination'

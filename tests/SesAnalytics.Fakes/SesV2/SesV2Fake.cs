@@ -8,10 +8,11 @@ namespace SesAnalytics.Fakes.SesV2;
 /// <summary>
 /// The SES v2 operations (restJson1 under <c>/v2/email/</c>) the wiring and simulator commands call, in memory:
 /// configuration sets, their event destinations (which moto does not serve), identities and their default
-/// configuration set, and SendEmail. A loopback server that answers SES hosts it (see CloudFormationFake). Tests set
-/// the collections before a call and read them after; the server never calls back into the test.
+/// configuration set, SendEmail, and the account-level suppression list (SesV2Fake.Suppression.cs). A loopback
+/// server that answers SES hosts it (see CloudFormationFake). Tests set the collections before a call and read them
+/// after; the server never calls back into the test.
 /// </summary>
-public sealed class SesV2Fake
+public sealed partial class SesV2Fake
 {
     private const string Prefix = "/v2/email/";
 
@@ -44,6 +45,11 @@ public sealed class SesV2Fake
         JsonObject? body = string.IsNullOrEmpty(request.Body) ? null : JsonNode.Parse(request.Body)?.AsObject();
         lock (_lock)
         {
+            if (path is ["suppression", "addresses", ..])
+            {
+                return AnswerSuppression(request, path, body);
+            }
+
             return (request.Method, path) switch
             {
                 ("POST", ["configuration-sets"]) => ConfigurationSets.Add((string)body!["ConfigurationSetName"]!)

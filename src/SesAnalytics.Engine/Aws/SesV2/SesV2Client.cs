@@ -12,7 +12,7 @@ namespace SesAnalytics.Engine.Aws.SesV2;
 /// PUTs are retried after server errors; creations, deletions and SendEmail only on throttling, since a repeat after
 /// the server acted would fail or send the message twice.
 /// </summary>
-public sealed class SesV2Client : ISesV2Client
+public sealed partial class SesV2Client : ISesV2Client
 {
     public const string JsonContentType = "application/json";
 

@@ -12,4 +12,7 @@ namespace SesAnalytics.Engine.Aws.SesV2;
 [JsonSerializable(typeof(EmailIdentity))]
 [JsonSerializable(typeof(SendEmailRequest))]
 [JsonSerializable(typeof(SendEmailResponse))]
+[JsonSerializable(typeof(PutSuppressedDestinationBody))]
+[JsonSerializable(typeof(GetSuppressedDestinationResponse))]
+[JsonSerializable(typeof(ListSuppressedDestinationsResponse))]
 internal sealed partial class SesV2JsonContext : JsonSerializerContext;
