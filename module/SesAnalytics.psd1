@@ -13,6 +13,7 @@
     FormatsToProcess     = @('SesAnalytics.format.ps1xml')
     CmdletsToExport      = @(
         'Export-SesAnalyticsTemplate'
+        'Export-SesReport'
         'Get-SesAnalyticsStack'
         'Get-SesAwsContext'
         'Get-SesBounce'
