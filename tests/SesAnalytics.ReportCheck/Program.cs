@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
-// Usage: SesAnalytics.ReportCheck <report.html> <screenshot.png> [--pdf <file.pdf>] [--dark] [--chromium <path>]
-// Prints one JSON object: console errors, page errors, requests other than the report itself, each chart's series and
+// Usage: SesAnalytics.ReportCheck <report.html> <screenshot.png> [--pdf <file.pdf>] [--dark] [--top <pixels>] [--chromium <path>]
+// --top keeps only the top of the page in the screenshot (the README's picture). Prints one JSON object: console errors, page errors, requests other than the report itself, each chart's series and
 // painted pixels, each table's data-value cells, the header; exit code 2 when the browser cannot be run.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("Usage: SesAnalytics.ReportCheck <report.html> <screenshot.png> [--pdf <file.pdf>] [--dark] [--chromium <path>]");
+    Console.Error.WriteLine("Usage: SesAnalytics.ReportCheck <report.html> <screenshot.png> [--pdf <file.pdf>] [--dark] [--top <pixels>] [--chromium <path>]");
     return 2;
 }
 
@@ -17,6 +17,7 @@ string screenshot = Path.GetFullPath(args[1]);
 string? pdf = Option("--pdf");
 string chromium = Option("--chromium") ?? Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 bool dark = args.Contains("--dark");
+int? top = Option("--top") is { } pixels ? int.Parse(pixels, System.Globalization.CultureInfo.InvariantCulture) : null;
 if (!File.Exists(chromium))
 {
     Console.Error.WriteLine($"Chromium is not at '{chromium}': install Debian's chromium package, or give --chromium.");
@@ -63,7 +64,9 @@ try
     await page.GoToAsync(reportUrl, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
     await page.WaitForSelectorAsync("html[data-report-ready]", new WaitForSelectorOptions { Timeout = 30_000 });
     JsonElement seen = await page.EvaluateFunctionAsync<JsonElement>(Inspect);
-    await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
+    await page.ScreenshotAsync(screenshot, top is { } height
+        ? new ScreenshotOptions { Clip = new Clip { X = 0, Y = 0, Width = 1200, Height = height } }
+        : new ScreenshotOptions { FullPage = true });
     if (pdf is not null)
     {
         await page.PdfAsync(pdf, new PdfOptions { Format = PaperFormat.A4, PrintBackground = false });
