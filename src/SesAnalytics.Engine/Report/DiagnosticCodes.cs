@@ -27,8 +27,7 @@ public static partial class DiagnosticCodes
         rest = Url().Replace(rest, "<url>");
         rest = Host().Replace(rest, "<host>");
         rest = Token().Replace(rest, "#");
-        rest = Space().Replace(rest, " ").Trim().ToLowerInvariant();
-        string normal = (head + " " + rest).Trim();
+        string normal = Space().Replace(head + " " + rest.ToLowerInvariant(), " ").Trim();
         return normal.Length <= MaxLength ? normal : normal[..(MaxLength - 1)] + "…";
     }
 
