@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Add-SesSuppressedAddress'
         'Export-SesAnalyticsTemplate'
+        'Export-SesReport'
         'Get-SesAnalyticsStack'
         'Get-SesAwsContext'
         'Get-SesBounce'
