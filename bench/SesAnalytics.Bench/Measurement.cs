@@ -3,8 +3,11 @@ using System.Globalization;
 
 namespace SesAnalytics.Bench;
 
-/// <summary>One measured command: wall time and peak resident memory, as GNU time reports them for the child process.</summary>
-internal sealed record Measurement(string Name, double Seconds, double PeakMegabytes, double? InnerSeconds, double? InnerCpuSeconds)
+/// <summary>
+/// One measured command: wall time, CPU time (user and system, all threads and children) and peak resident memory, as
+/// GNU time reports them for the child process.
+/// </summary>
+internal sealed record Measurement(string Name, double Seconds, double CpuSeconds, double PeakMegabytes, double? InnerSeconds, double? InnerCpuSeconds)
 {
     /// <summary>The step's own time when it reports one (the work alone, without process and engine start-up).</summary>
     public double WorkSeconds => InnerSeconds ?? Seconds;
@@ -22,7 +25,7 @@ internal sealed record Measurement(string Name, double Seconds, double PeakMegab
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        foreach (string argument in new[] { "-f", "%e %M", "-o", figures, "bash", "-c", "set -o pipefail; " + shellCommand })
+        foreach (string argument in new[] { "-f", "%e %M %U %S", "-o", figures, "bash", "-c", "set -o pipefail; " + shellCommand })
         {
             start.ArgumentList.Add(argument);
         }
@@ -43,11 +46,12 @@ internal sealed record Measurement(string Name, double Seconds, double PeakMegab
         var measurement = new Measurement(
             name,
             double.Parse(parts[0], CultureInfo.InvariantCulture),
+            double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture),
             double.Parse(parts[1], CultureInfo.InvariantCulture) / 1024,
             inner,
             innerCpu);
         string work = inner is null ? string.Empty : $"  (the work itself: {inner:F2} s, CPU {innerCpu:F2} s)";
-        Console.WriteLine($"  {name,-52} {measurement.Seconds,8:F2} s {measurement.PeakMegabytes,8:F0} MB peak{work}");
+        Console.WriteLine($"  {name,-52} {measurement.Seconds,8:F2} s (CPU {measurement.CpuSeconds,6:F2} s) {measurement.PeakMegabytes,6:F0} MB peak{work}");
         return measurement;
     }
 

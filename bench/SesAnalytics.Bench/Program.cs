@@ -28,11 +28,17 @@ switch (benchCase)
     case "step-partition":
         Steps.Partition(args[1], args[2]);
         break;
-    case "step-bounce":
-        Steps.Bounce(args[1], args[2]);
+    case "step-keys":
+        Steps.Keys(args[1], args[2]);
         break;
-    case "step-bare":
-        Steps.Bare(args[1]);
+    case "step-cmdlet":
+        Steps.Cmdlet(args[1], args[2]);
+        break;
+    case "step-bare-bounce":
+        Steps.BareBounce(args[1]);
+        break;
+    case "step-bare-summary":
+        Steps.BareSummary(args[1]);
         break;
     default:
         Console.Error.WriteLine("Usage: SesAnalytics.Bench [import|data|all]   (SESANALYTICS_BENCH_EVENTS, SESANALYTICS_BENCH_DIR)");

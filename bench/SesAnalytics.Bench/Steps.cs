@@ -33,33 +33,43 @@ internal static class Steps
         }
     }
 
-    public static void Bounce(string manifest, string store)
+    /// <summary>
+    /// Key extraction alone, as Import-SesEvent -WhatIf -Force runs it: read, parse, evaluate the partition query, lay
+    /// out the folders; nothing compressed or written, and (with -Force) no content hash to check against the manifest.
+    /// </summary>
+    public static void Keys(string input, string store)
+    {
+        var options = new ImportOptions(store) { WhatIf = true, Force = true };
+        using var import = new SesEventImport(options, NullOutputSink.Instance, CancellationToken.None);
+        import.ImportFile(input);
+        ImportSummary summary = import.Complete();
+        if (summary.EventsToWrite == 0 || summary.Partitions == 0)
+        {
+            throw new InvalidOperationException("No keys were extracted.");
+        }
+    }
+
+    /// <summary>One command of the module in a fresh runspace after Import-Module, timed alone: the session's first query.</summary>
+    public static void Cmdlet(string manifest, string command)
     {
         using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         runspace.Open();
         using PowerShell shell = PowerShell.Create(runspace);
         shell.AddScript($"Import-Module '{manifest}'").Invoke();
         shell.Commands.Clear();
-        shell.AddScript($"$null = Get-SesBounce -Path '{store}' -From 2026-10-01 -To 2026-12-31");
+        shell.AddScript($"$null = {command}");
         var watch = Stopwatch.StartNew();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         shell.Invoke();
         ReportWork(watch, cpu);
         if (shell.HadErrors)
         {
-            throw new InvalidOperationException("Get-SesBounce failed: " + string.Join("; ", shell.Streams.Error));
+            throw new InvalidOperationException($"'{command}' failed: " + string.Join("; ", shell.Streams.Error));
         }
     }
 
     /// <summary>The same columns as Get-SesBounce, from the same files, in one DuckDB statement and nothing else.</summary>
-    public static void Bare(string glob)
-    {
-        var watch = Stopwatch.StartNew();
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $$"""
+    public static void BareBounce(string glob) => Bare($$"""
             SELECT mail.messageId, mail."timestamp", mail.source, mail.sendingAccountId, mail.commonHeaders.subject,
                    mail.tags."ses:configuration-set"[1], mail.tags."ses:source-ip"[1], mail.tags."ses:from-domain"[1],
                    mail.tags."ses:outgoing-ip"[1], bounce.bounceType, bounce.bounceSubType, bounce.feedbackId,
@@ -68,7 +78,34 @@ internal static class Steps
                   FROM read_json('{{glob}}', format = 'newline_delimited', compression = 'gzip',
                        columns = {mail: 'STRUCT(messageId VARCHAR, "timestamp" VARCHAR, source VARCHAR, sendingAccountId VARCHAR, commonHeaders STRUCT(subject VARCHAR), tags STRUCT("ses:configuration-set" VARCHAR[], "ses:source-ip" VARCHAR[], "ses:from-domain" VARCHAR[], "ses:outgoing-ip" VARCHAR[]))',
                                   bounce: 'STRUCT(bounceType VARCHAR, bounceSubType VARCHAR, feedbackId VARCHAR, "timestamp" VARCHAR, reportingMTA VARCHAR, bouncedRecipients STRUCT(emailAddress VARCHAR, action VARCHAR, status VARCHAR, diagnosticCode VARCHAR)[])'}))
-            """;
+            """);
+
+    /// <summary>
+    /// What Get-SesEventSummary computes for each identity and day, in one DuckDB statement over the whole store: events
+    /// of each type, sent, hard-bounced and complained recipients. Identity and day come from each object's path.
+    /// </summary>
+    public static void BareSummary(string store)
+    {
+        string root = Path.Combine(store, "partitioned").Replace("'", "''", StringComparison.Ordinal);
+        string from = $"read_json('{root}/*/*/*/*/*/*.gz', format = 'newline_delimited', compression = 'gzip', columns = {{eventType: 'VARCHAR', mail: 'STRUCT(destination VARCHAR[])', bounce: 'STRUCT(bounceType VARCHAR, bouncedRecipients JSON[])', complaint: 'STRUCT(complainedRecipients JSON[])'}})";
+        Bare($"""
+            SELECT split_part(filename, '/', -6) AS identity, eventType, substr(split_part(filename, '/', -4), 1, 4) || split_part(filename, '/', -3) || split_part(filename, '/', -2) AS day,
+                   count(*), sum(len(mail.destination)) FILTER (WHERE eventType = 'Send'),
+                   count(*) FILTER (WHERE bounce.bounceType = 'Permanent'), sum(len(bounce.bouncedRecipients)) FILTER (WHERE bounce.bounceType = 'Permanent'),
+                   sum(len(complaint.complainedRecipients))
+            FROM (SELECT *, filename FROM {from})
+            GROUP BY ALL ORDER BY day, identity, eventType
+            """);
+    }
+
+    private static void Bare(string statement)
+    {
+        var watch = Stopwatch.StartNew();
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = statement;
         using var reader = command.ExecuteReader();
         long rows = 0;
         while (reader.Read())

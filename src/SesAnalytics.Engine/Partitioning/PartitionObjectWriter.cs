@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using SesAnalytics.Engine.Output;
@@ -11,6 +12,8 @@ namespace SesAnalytics.Engine.Partitioning;
 /// <see cref="Commit"/> renames them all into place (never over an existing file), so an import that does not complete
 /// leaves nothing, and one that does is in the store whole before its inputs are recorded as imported.
 /// <see cref="Abort"/> deletes every temporary file.
+/// Lines are gathered per object in chunks that the thread pool compresses, so several objects are compressed at once
+/// on all cores; the chunks of one object are compressed one after another, in order, each after the one before.
 /// </summary>
 internal sealed class PartitionObjectWriter
 {
@@ -19,12 +22,20 @@ internal sealed class PartitionObjectWriter
     // Past this many open objects the least recently used is finished, so huge backfills do not hold thousands of files.
     private const int MaxOpenObjects = 64;
 
+    private const int ChunkSize = 256 * 1024;
+
+    // Chunks handed to the pool and not yet compressed: bounds the memory an import holds however fast it reads.
+    private const int MaxChunksInFlight = 16;
+
     private readonly string _root;
     private readonly string _streamName;
     private readonly long _bufferSize;
     private readonly IOutputSink _sink;
     private readonly Dictionary<string, OpenObject> _open = new(StringComparer.Ordinal);
     private readonly List<OpenObject> _finished = [];
+    private readonly SemaphoreSlim _inFlight = new(MaxChunksInFlight);
+    private readonly CancellationTokenSource _failed = new();
+    private Exception? _failure;
     private long _clock;
 
     public PartitionObjectWriter(string root, string streamName, long bufferSize, IOutputSink sink)
@@ -61,7 +72,7 @@ internal sealed class PartitionObjectWriter
             _open[folder] = current;
         }
 
-        current.Compressor.Write(line);
+        current.Append(line, this);
         current.UncompressedBytes += line.Length;
         current.Lines++;
         current.LastUse = ++_clock;
@@ -73,6 +84,15 @@ internal sealed class PartitionObjectWriter
         foreach (KeyValuePair<string, OpenObject> open in _open.ToList())
         {
             Finish(open.Key, open.Value);
+        }
+
+        try
+        {
+            Task.WaitAll(_finished.Select(f => f.Work).ToArray());
+        }
+        catch (AggregateException error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure ?? error.InnerExceptions[0]);
         }
     }
 
@@ -113,6 +133,19 @@ internal sealed class PartitionObjectWriter
 
     public void Abort()
     {
+        _failed.Cancel();
+        foreach (OpenObject written in _open.Values.Concat(_finished))
+        {
+            try
+            {
+                written.Work.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Its temporary file is deleted below either way.
+            }
+        }
+
         foreach (OpenObject open in _open.Values)
         {
             try
@@ -155,11 +188,60 @@ internal sealed class PartitionObjectWriter
     private void Finish(string folder, OpenObject open)
     {
         _open.Remove(folder);
-        open.Compressor.Dispose();
-        open.File.Flush(flushToDisk: false);
-        open.CompressedBytes = open.File.Length;
-        open.File.Dispose();
+        open.Submit(this);
+        open.Then(this, () =>
+        {
+            open.Compressor.Dispose();
+            open.File.Flush(flushToDisk: false);
+            open.CompressedBytes = open.File.Length;
+            open.File.Dispose();
+        });
         _finished.Add(open);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the pool after <paramref name="after"/>; the first failure stops all work.</summary>
+    private Task Chain(Task after, Action work, Action release) =>
+        after.ContinueWith(
+            previous =>
+            {
+                try
+                {
+                    previous.GetAwaiter().GetResult();
+                    _failed.Token.ThrowIfCancellationRequested();
+                    work();
+                }
+                catch (Exception error)
+                {
+                    Interlocked.CompareExchange(ref _failure, error, null);
+                    _failed.Cancel();
+                    throw;
+                }
+                finally
+                {
+                    release();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+
+    /// <summary>Waits for room for another chunk; throws the failure that stopped the work, if one did.</summary>
+    private void WaitForRoom()
+    {
+        try
+        {
+            _inFlight.Wait(_failed.Token);
+        }
+        catch (OperationCanceledException) when (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        if (_failure is not null)
+        {
+            _inFlight.Release();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
     }
 
     // Firehose: <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>, the time being when the object is written.
@@ -168,6 +250,9 @@ internal sealed class PartitionObjectWriter
 
     private sealed class OpenObject(string directory, string name, string tempPath, FileStream file, GZipStream compressor)
     {
+        private byte[]? _chunk;
+        private int _chunkLength;
+
         public string Directory { get; } = directory;
 
         public string Name { get; } = name;
@@ -178,6 +263,9 @@ internal sealed class PartitionObjectWriter
 
         public GZipStream Compressor { get; } = compressor;
 
+        /// <summary>The compression of the chunks handed out so far, in order.</summary>
+        public Task Work { get; private set; } = Task.CompletedTask;
+
         public long UncompressedBytes { get; set; }
 
         public long LastUse { get; set; }
@@ -185,5 +273,49 @@ internal sealed class PartitionObjectWriter
         public long Lines { get; set; }
 
         public long CompressedBytes { get; set; }
+
+        public void Append(byte[] line, PartitionObjectWriter writer)
+        {
+            if (_chunk is not null && _chunkLength + line.Length > _chunk.Length)
+            {
+                Submit(writer);
+            }
+
+            if (line.Length >= ChunkSize)
+            {
+                writer.WaitForRoom();
+                Work = writer.Chain(Work, () => Compressor.Write(line), () => writer._inFlight.Release());
+                return;
+            }
+
+            _chunk ??= ArrayPool<byte>.Shared.Rent(ChunkSize);
+            line.CopyTo(_chunk.AsSpan(_chunkLength));
+            _chunkLength += line.Length;
+        }
+
+        /// <summary>Hands the gathered lines to the pool for compression.</summary>
+        public void Submit(PartitionObjectWriter writer)
+        {
+            if (_chunk is null)
+            {
+                return;
+            }
+
+            byte[] chunk = _chunk;
+            int length = _chunkLength;
+            _chunk = null;
+            _chunkLength = 0;
+            writer.WaitForRoom();
+            Work = writer.Chain(
+                Work,
+                () => Compressor.Write(chunk, 0, length),
+                () =>
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                    writer._inFlight.Release();
+                });
+        }
+
+        public void Then(PartitionObjectWriter writer, Action work) => Work = writer.Chain(Work, work, () => { });
     }
 }

@@ -105,16 +105,12 @@ internal static class RecordReader
             }
 
             int start = 0;
-            for (int i = 0; i < read; i++)
+            int newline;
+            while ((newline = chunk.AsSpan(start, read - start).IndexOf((byte)'\n')) >= 0)
             {
-                if (chunk[i] != '\n')
-                {
-                    continue;
-                }
-
-                pending.Write(chunk, start, i - start);
-                start = i + 1;
-                byte[] text = TakeLine(pending);
+                int end = start + newline;
+                byte[] text = TakeLine(pending, chunk.AsSpan(start, end - start));
+                start = end + 1;
                 if (!modeDecided && !IsBlank(text))
                 {
                     modeDecided = true;
@@ -149,7 +145,7 @@ internal static class RecordReader
             return;
         }
 
-        byte[] last = TakeLine(pending);
+        byte[] last = TakeLine(pending, []);
         if (!IsBlank(last))
         {
             if (!modeDecided && StartsDocument(last))
@@ -252,12 +248,22 @@ internal static class RecordReader
         }
     }
 
-    private static byte[] TakeLine(MemoryStream pending)
+    /// <summary>The line that <paramref name="rest"/> ends, after what the previous chunks left pending; without its '\r'.</summary>
+    private static byte[] TakeLine(MemoryStream pending, ReadOnlySpan<byte> rest)
     {
-        byte[] text = TrimCarriageReturn(pending.ToArray());
+        if (pending.Length == 0)
+        {
+            return WithoutCarriageReturn(rest).ToArray();
+        }
+
+        pending.Write(rest);
+        byte[] text = WithoutCarriageReturn(pending.GetBuffer().AsSpan(0, (int)pending.Length)).ToArray();
         pending.SetLength(0);
         return text;
     }
+
+    private static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> text) =>
+        text.Length > 0 && text[^1] == '\r' ? text[..^1] : text;
 
     private static byte[] TrimCarriageReturn(byte[] text) =>
         text.Length > 0 && text[^1] == '\r' ? text[..^1] : text;

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
@@ -16,8 +15,10 @@ using SesAnalytics.Engine.Time;
 namespace SesAnalytics.Engine.Partitioning;
 
 /// <summary>
-/// One import into a local store laid out exactly as Firehose lays out S3. The caller's thread reads, parses and runs
-/// the partition query; a second task compresses and writes, so the two stages use both cores. Feed it files and text,
+/// One import into a local store laid out exactly as Firehose lays out S3. The caller's thread reads the input and hands
+/// batches of records to the thread pool, which parses them and runs the partition query; the caller takes the results
+/// back in input order (counts, errors, progress) and gives each record to the <see cref="PartitionObjectWriter"/>,
+/// which compresses on the pool too, so every stage uses all cores. Feed it files and text,
 /// then <see cref="Complete"/>, which puts every object in place at once and only then records the inputs in the store's
 /// <see cref="ImportManifest"/>; disposing an import that did not complete deletes every object it wrote.
 /// An input the manifest holds (the same content, imported before) is skipped with a warning unless
@@ -28,9 +29,8 @@ public sealed partial class SesEventImport : IDisposable
 {
     public const string ErrorCode = "DynamicPartitioning.MetadataExtractionFailed";
 
-    private const int BatchSize = 256;
+    private const int BatchSize = 512;
     private const int ProgressEvery = 1000;
-    private const int MaxSegmentBytes = 255;
 
     /// <summary>The name the manifest records for the text of <see cref="ImportText"/>.</summary>
     private const string PipelineInput = "(pipeline input)";
@@ -41,16 +41,15 @@ public sealed partial class SesEventImport : IDisposable
     private readonly ImportOptions _options;
     private readonly IOutputSink _sink;
     private readonly CancellationToken _cancellationToken;
-    private readonly CancellationTokenSource _abort = new();
-    private readonly CancellationTokenRegistration _stopRegistration;
     private readonly PartitionObjectWriter? _writer;
-    private readonly Channel<List<KeyValuePair<string, byte[]>>>? _channel;
-    private readonly Task? _writing;
+    private readonly Queue<Task<Routed[]>> _routing = new();
+    private readonly int _batchesInFlight = Environment.ProcessorCount + 1;
+    private readonly FolderCache _folders = new();
     private readonly HashSet<string> _partitions = new(StringComparer.Ordinal);
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private readonly ImportManifest _manifest;
     private readonly Dictionary<string, string> _readThisTime = new(StringComparer.Ordinal);
-    private List<KeyValuePair<string, byte[]>> _batch = new(BatchSize);
+    private List<(byte[] Record, long Line)> _batch = new(BatchSize);
     private IncrementalHash? _text;
     private long _textBytes;
     private long _textEvents;
@@ -94,9 +93,6 @@ public sealed partial class SesEventImport : IDisposable
 
         Directory.CreateDirectory(_options.Destination);
         _writer = new PartitionObjectWriter(_options.Destination, options.StreamName, options.BufferSizeBytes, sink);
-        _channel = Channel.CreateBounded<List<KeyValuePair<string, byte[]>>>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
-        _writing = Task.Run(WriteAsync, CancellationToken.None);
-        _stopRegistration = cancellationToken.Register(() => _abort.Cancel());
     }
 
     /// <summary>Imports one file (JSON lines, a JSON document, GZIP or not). Problems with it go to the sink.</summary>
@@ -120,6 +116,15 @@ public sealed partial class SesEventImport : IDisposable
             {
                 // A pipe or device is read once: there is no content to hash beforehand, nor to recognise later.
                 _sink.Verbose($"Reading '{path}' (not a regular file: it is not checked against, nor recorded in, the import manifest).");
+                Import(file, path);
+                _inputsRead++;
+                return;
+            }
+
+            if (_options.Force && _options.WritesNothing)
+            {
+                // Nothing is skipped and no manifest is written: the content's hash would serve nothing.
+                _sink.Verbose(string.Create(CultureInfo.InvariantCulture, $"Reading '{path}' ({file.Length:N0} bytes)."));
                 Import(file, path);
                 _inputsRead++;
                 return;
@@ -174,11 +179,16 @@ public sealed partial class SesEventImport : IDisposable
 
     public ImportSummary Complete()
     {
-        Flush();
-        if (_channel is not null)
+        if (_writer is not null)
         {
-            _channel.Writer.TryComplete();
-            WaitForWriter();
+            try
+            {
+                _writer.Complete();
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                throw WriteFailed(error);
+            }
         }
 
         bool discard = false;
@@ -230,28 +240,13 @@ public sealed partial class SesEventImport : IDisposable
 
     public void Dispose()
     {
-        if (!_completed && _writing is not null)
+        FinishRouting(string.Empty, apply: false);
+        if (!_completed)
         {
-            _abort.Cancel();
-            _channel!.Writer.TryComplete();
-            try
-            {
-                _writing.Wait(TimeSpan.FromSeconds(30));
-            }
-            catch (AggregateException)
-            {
-                // Aborting: the writer's own failure no longer matters, its temporary files are gone.
-            }
-
-            // A writer that had finished before the abort still holds its objects under temporary names.
-            if (_writing.IsCompleted)
-            {
-                _writer!.Abort();
-            }
+            // Stopped, or failed: every object written so far is still under its temporary name.
+            _writer?.Abort();
         }
 
-        _stopRegistration.Dispose();
-        _abort.Dispose();
         _text?.Dispose();
     }
 
@@ -259,7 +254,15 @@ public sealed partial class SesEventImport : IDisposable
     {
         try
         {
-            RecordReader.Read(stream, source, (record, line) => Dispatch(record, source, line), ReportBytes, _cancellationToken);
+            try
+            {
+                RecordReader.Read(stream, source, (record, line) => Dispatch(record, line, source), ReportBytes, _cancellationToken);
+            }
+            finally
+            {
+                // The records read before a damaged part are imported; after Ctrl+C nothing more is.
+                FinishRouting(source, apply: !_cancellationToken.IsCancellationRequested);
+            }
         }
         catch (SesAnalyticsException error)
         {
@@ -370,19 +373,102 @@ public sealed partial class SesEventImport : IDisposable
         _bytesRead += count;
     }
 
-    private void Dispatch(byte[] record, string source, long line)
+    /// <summary>Gathers records into a batch for the pool; takes back, in order, the batches routed so far beyond a few.</summary>
+    private void Dispatch(byte[] record, long line, string source)
     {
-        _linesRead++;
-        if (_linesRead % ProgressEvery == 0)
+        _batch.Add((record, line));
+        if (_batch.Count < BatchSize)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            _sink.Progress(new ProgressReport(
-                1,
-                "Importing SES events",
-                string.Create(CultureInfo.InvariantCulture, $"{_linesRead:N0} records, {_bytesRead / (1024.0 * 1024.0):N1} MiB read"),
-                CurrentOperation: source));
+            return;
         }
 
+        StartRouting(source);
+        while (_routing.Count > _batchesInFlight)
+        {
+            Apply(_routing.Dequeue().GetAwaiter().GetResult());
+        }
+    }
+
+    private void StartRouting(string source)
+    {
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        List<(byte[] Record, long Line)> batch = _batch;
+        _batch = new List<(byte[] Record, long Line)>(BatchSize);
+        _routing.Enqueue(Task.Run(() => batch.Select(r => Route(r.Record, r.Line, source)).ToArray(), CancellationToken.None));
+    }
+
+    /// <summary>Takes back every batch still being routed: applied in order, or with <paramref name="apply"/> false only awaited.</summary>
+    private void FinishRouting(string source, bool apply)
+    {
+        if (apply)
+        {
+            StartRouting(source);
+        }
+
+        _batch.Clear();
+        while (_routing.TryDequeue(out Task<Routed[]>? routing))
+        {
+            if (apply)
+            {
+                Apply(routing.GetAwaiter().GetResult());
+            }
+            else
+            {
+                ((IAsyncResult)routing).AsyncWaitHandle.WaitOne();
+            }
+        }
+    }
+
+    /// <summary>Counts, reports and writes routed records on the caller's thread, in input order.</summary>
+    private void Apply(Routed[] batch)
+    {
+        foreach (Routed routed in batch)
+        {
+            _linesRead++;
+            if (_linesRead % ProgressEvery == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                _sink.Progress(new ProgressReport(
+                    1,
+                    "Importing SES events",
+                    string.Create(CultureInfo.InvariantCulture, $"{_linesRead:N0} records, {_bytesRead / (1024.0 * 1024.0):N1} MiB read"),
+                    CurrentOperation: routed.Source));
+            }
+
+            if (routed.Rejection is not null)
+            {
+                _rejected++;
+                _sink.Error(routed.Rejection);
+                continue;
+            }
+
+            if (routed.IsEvent)
+            {
+                _partitions.Add(routed.Folder!);
+                _eventsToWrite++;
+            }
+            else
+            {
+                _errorsToWrite++;
+            }
+
+            try
+            {
+                _writer?.Write(routed.Folder!, routed.Line!);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                throw WriteFailed(error);
+            }
+        }
+    }
+
+    private Routed Route(byte[] record, long line, string source)
+    {
         JsonDocument document;
         try
         {
@@ -390,30 +476,23 @@ public sealed partial class SesEventImport : IDisposable
         }
         catch (JsonException error)
         {
-            _rejected++;
-            _sink.Error(new InvalidInputException(
+            return new Routed(source, Rejection: new InvalidInputException(
                 "MalformedRecord",
                 $"Line {line} of '{source}' is not valid JSON ({error.Message}); it was skipped. Fix or remove the line and import it again.",
                 source,
                 error));
-            return;
         }
 
         using (document)
         {
             JsonElement root = document.RootElement;
-            if (SnsEnvelope.TryUnwrap(root, out string? message))
-            {
-                Route(Encoding.UTF8.GetBytes(message));
-            }
-            else
-            {
-                Route(JsonText.Compact(record), root);
-            }
+            return SnsEnvelope.TryUnwrap(root, out string? message)
+                ? RouteUnwrapped(Encoding.UTF8.GetBytes(message), source)
+                : Route(JsonText.Compact(record), root, source);
         }
     }
 
-    private void Route(byte[] record)
+    private Routed RouteUnwrapped(byte[] record, string source)
     {
         JsonDocument inner;
         try
@@ -422,45 +501,32 @@ public sealed partial class SesEventImport : IDisposable
         }
         catch (JsonException error)
         {
-            WriteError(record, $"The record is not valid JSON: {error.Message}", Clock.UtcNow);
-            return;
+            return ErrorRecord(record, $"The record is not valid JSON: {error.Message}", Clock.UtcNow, source);
         }
 
         using (inner)
         {
-            Route(JsonText.Compact(record), inner.RootElement);
+            return Route(JsonText.Compact(record), inner.RootElement, source);
         }
     }
 
-    private void Route(byte[] record, JsonElement root)
+    private Routed Route(byte[] record, JsonElement root, string source)
     {
         DateTimeOffset arrival = Clock.UtcNow;
         DateTimeOffset day = _options.UseArrivalTime ? arrival : EventTime.Find(root) ?? arrival;
         KeyExtraction keys = PartitionKeyExtractor.Firehose.Extract(root);
         if (!keys.Succeeded)
         {
-            WriteError(record, keys.FailureMessage!, day);
-            return;
+            return ErrorRecord(record, keys.FailureMessage!, day, source);
         }
 
-        string identity = PathSegment.Encode(keys.Keys!.SenderIdentity);
-        string eventType = PathSegment.Encode(keys.Keys.EventType);
-        string? tooLong = Encoding.UTF8.GetByteCount(identity) > MaxSegmentBytes ? FirehoseLayout.SenderIdentityKey
-            : Encoding.UTF8.GetByteCount(eventType) > MaxSegmentBytes ? FirehoseLayout.EventTypeKey
-            : null;
-        if (tooLong is not null)
-        {
-            WriteError(record, $"partition key {tooLong} is longer than the {MaxSegmentBytes} bytes a folder name can hold once encoded.", day);
-            return;
-        }
-
-        string folder = FirehoseLayout.DayFolder(keys.Keys.SenderIdentity, keys.Keys.EventType, DateOnly.FromDateTime(day.UtcDateTime));
-        _partitions.Add(folder);
-        _eventsToWrite++;
-        Enqueue(folder, WithNewline(record));
+        FolderCache.Entry folder = _folders.Get(keys.Keys!, DateOnly.FromDateTime(day.UtcDateTime));
+        return folder.TooLongKey is { } tooLong
+            ? ErrorRecord(record, $"partition key {tooLong} is longer than the {FolderCache.MaxSegmentBytes} bytes a folder name can hold once encoded.", day, source)
+            : new Routed(source, folder.Folder, WithNewline(record), IsEvent: true);
     }
 
-    private void WriteError(byte[] record, string message, DateTimeOffset day)
+    private static Routed ErrorRecord(byte[] record, string message, DateTimeOffset day, string source)
     {
         long now = Clock.UtcNow.ToUnixTimeMilliseconds();
         var buffer = new ArrayBufferWriter<byte>(record.Length * 4 / 3 + 256);
@@ -479,8 +545,7 @@ public sealed partial class SesEventImport : IDisposable
         string folder = string.Create(
             CultureInfo.InvariantCulture,
             $"{FirehoseLayout.ErrorsRoot}/{FirehoseLayout.MetadataExtractionFailed}/{day.UtcDateTime.ToString(FirehoseLayout.DayFormat, CultureInfo.InvariantCulture)}");
-        _errorsToWrite++;
-        Enqueue(folder, WithNewline(buffer.WrittenSpan.ToArray()));
+        return new Routed(source, folder, WithNewline(buffer.WrittenSpan.ToArray()), IsEvent: false);
     }
 
     private static JsonDocument Parse(byte[] record) =>
@@ -513,76 +578,6 @@ public sealed partial class SesEventImport : IDisposable
         record.CopyTo(line, 0);
         line[^1] = (byte)'\n';
         return line;
-    }
-
-    private void Enqueue(string folder, byte[] line)
-    {
-        if (_channel is null)
-        {
-            return;
-        }
-
-        _batch.Add(new KeyValuePair<string, byte[]>(folder, line));
-        if (_batch.Count >= BatchSize)
-        {
-            Flush();
-        }
-    }
-
-    private void Flush()
-    {
-        if (_channel is null || _batch.Count == 0)
-        {
-            return;
-        }
-
-        List<KeyValuePair<string, byte[]>> batch = _batch;
-        _batch = new List<KeyValuePair<string, byte[]>>(BatchSize);
-        try
-        {
-            _channel.Writer.WriteAsync(batch, _cancellationToken).AsTask().GetAwaiter().GetResult();
-        }
-        catch (ChannelClosedException)
-        {
-            // Only the writer closes the channel early, when it failed: report its failure.
-            WaitForWriter();
-            throw;
-        }
-    }
-
-    private void WaitForWriter()
-    {
-        try
-        {
-            _writing!.GetAwaiter().GetResult();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            throw WriteFailed(error);
-        }
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await foreach (List<KeyValuePair<string, byte[]>> batch in _channel!.Reader.ReadAllAsync(_abort.Token).ConfigureAwait(false))
-            {
-                foreach (KeyValuePair<string, byte[]> line in batch)
-                {
-                    _writer!.Write(line.Key, line.Value);
-                }
-            }
-
-            _abort.Token.ThrowIfCancellationRequested();
-            _writer!.Complete();
-        }
-        catch (Exception error)
-        {
-            _writer!.Abort();
-            _channel!.Writer.TryComplete(error);
-            throw;
-        }
     }
 
     private SesAnalyticsException WriteFailed(Exception error) =>

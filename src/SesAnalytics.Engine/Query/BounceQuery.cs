@@ -5,8 +5,8 @@ using SesAnalytics.Engine.Text;
 
 namespace SesAnalytics.Engine.Query;
 
-/// <summary>The article's bounce query for one partition: one row per bounced recipient, filters bound as parameters.</summary>
-public sealed class BounceQuery : IPartitionQuery<BounceRecord>
+/// <summary>The article's bounce query for one partition or a batch of them: one row per bounced recipient, filters bound as parameters.</summary>
+public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
 {
     private static readonly string Columns = string.Join(
         ", ",
@@ -42,7 +42,36 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
         _recipients = query.Recipients.Select(r => new Wildcard(r)).ToList();
     }
 
-    public SqlStatement Render(StorePartition partition, bool ignoreErrors)
+    public SqlStatement Render(StorePartition partition, bool ignoreErrors) =>
+        Render(DuckDbJson.Read(partition.Objects(SesEventType.Bounce), Columns, ignoreErrors), partitionIndex: null);
+
+    public SqlStatement Render(IReadOnlyList<StorePartition> partitions, bool ignoreErrors)
+    {
+        BatchObjects batch = DuckDbJson.Batch(partitions, SesEventType.Bounce);
+        return Render(DuckDbJson.Read(batch.Objects, Columns, ignoreErrors), batch.PartitionIndex);
+    }
+
+    public IEnumerable<BounceRecord> Read(DbDataReader reader, StorePartition partition)
+    {
+        Func<int, string?> column = i => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (reader.Read())
+        {
+            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
+        }
+    }
+
+    public IEnumerable<BounceRecord> Read(DbDataReader reader, IReadOnlyList<StorePartition> partitions)
+    {
+        Func<int, string?> column = i => reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
+        while (reader.Read())
+        {
+            StorePartition partition = partitions[reader.GetInt32(0)];
+            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
+        }
+    }
+
+    /// <summary>The bounce rows of <paramref name="source"/>; with <paramref name="partitionIndex"/>, that first and sorted on first.</summary>
+    private SqlStatement Render(string source, string? partitionIndex)
     {
         var parameters = new SqlParameters();
         var conditions = new List<string>();
@@ -58,27 +87,18 @@ public sealed class BounceQuery : IPartitionQuery<BounceRecord>
 
         string text = $"""
             SELECT
-                mail.messageId, mail."timestamp", mail.source, mail.sendingAccountId, mail.commonHeaders.subject,
+                {(partitionIndex is null ? string.Empty : "partition_index, ")}mail.messageId, mail."timestamp", mail.source, mail.sendingAccountId, mail.commonHeaders.subject,
                 mail.tags."ses:configuration-set"[1], mail.tags."ses:source-ip"[1], mail.tags."ses:from-domain"[1], mail.tags."ses:outgoing-ip"[1],
                 bounce.bounceType, bounce.bounceSubType, bounce.feedbackId, bounce."timestamp", bounce.reportingMTA,
                 recipient.action, recipient.status, recipient.diagnosticCode, recipient.emailAddress
             FROM (
-                SELECT mail, bounce, unnest(bounce.bouncedRecipients) AS recipient
-                FROM {DuckDbJson.Read(partition.Objects(SesEventType.Bounce), Columns, ignoreErrors)}
+                SELECT {(partitionIndex is null ? string.Empty : partitionIndex + " AS partition_index, ")}mail, bounce, unnest(bounce.bouncedRecipients) AS recipient
+                FROM {source}
             )
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty)}
-            ORDER BY mail."timestamp", mail.messageId, recipient.emailAddress
+            ORDER BY {(partitionIndex is null ? string.Empty : "partition_index, ")}mail."timestamp", mail.messageId, recipient.emailAddress
             """;
         return new SqlStatement(text, parameters.Values);
-    }
-
-    public IEnumerable<BounceRecord> Read(DbDataReader reader, StorePartition partition)
-    {
-        Func<int, string?> column = i => reader.IsDBNull(i) ? null : reader.GetString(i);
-        while (reader.Read())
-        {
-            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
-        }
     }
 
     /// <summary>LIKE where it can express the pattern; a bracket set needs RE2, which DuckDB's regexp functions run.</summary>

@@ -1,3 +1,7 @@
+using System.Globalization;
+using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Store;
+
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
@@ -30,6 +34,26 @@ internal static class DuckDbJson
     public static string Struct(params (string Name, string Type)[] fields) =>
         "STRUCT(" + string.Join(", ", fields.Select(f => $"{Identifier(f.Name)} {f.Type}")) + ")";
 
+    /// <summary>
+    /// The objects of <paramref name="type"/> in a batch of partitions, in list order, with the expression that gives each
+    /// row's partition (its index in <paramref name="partitions"/>) from <c>file_index</c>, the position of the row's object
+    /// in the list given to <c>read_json</c>.
+    /// </summary>
+    public static BatchObjects Batch(IReadOnlyList<StorePartition> partitions, SesEventType type)
+    {
+        var objects = new List<string>();
+        var partitionOfObject = new List<int>();
+        for (int i = 0; i < partitions.Count; i++)
+        {
+            IReadOnlyList<string> ofPartition = partitions[i].Objects(type);
+            objects.AddRange(ofPartition);
+            partitionOfObject.AddRange(Enumerable.Repeat(i, ofPartition.Count));
+        }
+
+        string list = string.Join(", ", partitionOfObject.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        return new BatchObjects(objects, $"CAST([{list}][CAST(file_index AS BIGINT) + 1] AS INTEGER)");
+    }
+
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
@@ -45,3 +69,6 @@ internal static class DuckDbJson
             .Replace("*", "[*]", StringComparison.Ordinal)
             .Replace("?", "[?]", StringComparison.Ordinal);
 }
+
+/// <summary>Objects to read in one statement and the SQL expression of each row's partition index.</summary>
+internal sealed record BatchObjects(IReadOnlyList<string> Objects, string PartitionIndex);

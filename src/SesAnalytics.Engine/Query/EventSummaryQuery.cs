@@ -5,10 +5,10 @@ using SesAnalytics.Engine.Store;
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
-/// Counts the events of one partition, one row per event type present. Only Send, Bounce and Complaint lines are
-/// parsed, and only for the fields a rate needs; every other type is a line count.
+/// Counts the events of one partition (or of each partition of a batch), one row per event type present. Only Send,
+/// Bounce and Complaint lines are parsed, and only for the fields a rate needs; every other type is a line count.
 /// </summary>
-public sealed class EventSummaryQuery : IPartitionQuery<PartitionCounts>
+public sealed class EventSummaryQuery : IPartitionBatchQuery<PartitionCounts>
 {
     private const string Permanent = "'Permanent'";
 
@@ -18,69 +18,121 @@ public sealed class EventSummaryQuery : IPartitionQuery<PartitionCounts>
 
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
     {
-        IEnumerable<string> parts = partition.Folders
-            .Select(f => f.EventType)
-            .Distinct()
-            .Order()
-            .Select(type => CountOf(type, partition.Objects(type), ignoreErrors));
+        IEnumerable<string> parts = TypesOf([partition])
+            .Select(type => CountOf(type, Source(type, partition.Objects(type), ignoreErrors), partitionIndex: null));
+        return new SqlStatement(string.Join("\nUNION ALL\n", parts), []);
+    }
+
+    public SqlStatement Render(IReadOnlyList<StorePartition> partitions, bool ignoreErrors)
+    {
+        IEnumerable<string> parts = TypesOf(partitions).Select(type =>
+        {
+            BatchObjects batch = DuckDbJson.Batch(partitions, type);
+            return CountOf(type, Source(type, batch.Objects, ignoreErrors), batch.PartitionIndex);
+        });
         return new SqlStatement(string.Join("\nUNION ALL\n", parts), []);
     }
 
     public IEnumerable<PartitionCounts> Read(DbDataReader reader, StorePartition partition)
     {
-        var events = new Dictionary<SesEventType, long>();
-        long sentRecipients = 0, hardBounces = 0, hardBouncedRecipients = 0, complainedRecipients = 0;
+        var tally = new Tally(partition);
         while (reader.Read())
         {
-            SesEventType type = Enum.Parse<SesEventType>(reader.GetString(0));
-            events[type] = reader.GetInt64(1);
-            switch (type)
-            {
-                case SesEventType.Send:
-                    sentRecipients = reader.GetInt64(2);
-                    break;
-                case SesEventType.Bounce:
-                    hardBounces = reader.GetInt64(3);
-                    hardBouncedRecipients = reader.GetInt64(4);
-                    break;
-                case SesEventType.Complaint:
-                    complainedRecipients = reader.GetInt64(2);
-                    break;
-            }
+            tally.Add(reader, firstColumn: 0);
         }
 
-        yield return new PartitionCounts(partition.Identity, partition.Day, new EventCounts
-        {
-            Events = events,
-            SentRecipients = sentRecipients,
-            HardBounces = hardBounces,
-            HardBouncedRecipients = hardBouncedRecipients,
-            ComplainedRecipients = complainedRecipients,
-        });
+        yield return tally.ToCounts();
     }
 
-    private static string CountOf(SesEventType type, IReadOnlyList<string> objects, bool ignoreErrors)
+    public IEnumerable<PartitionCounts> Read(DbDataReader reader, IReadOnlyList<StorePartition> partitions)
+    {
+        Tally[] tallies = partitions.Select(p => new Tally(p)).ToArray();
+        while (reader.Read())
+        {
+            tallies[reader.GetInt32(0)].Add(reader, firstColumn: 1);
+        }
+
+        return tallies.Select(t => t.ToCounts());
+    }
+
+    private static IEnumerable<SesEventType> TypesOf(IEnumerable<StorePartition> partitions) =>
+        partitions.SelectMany(p => p.Folders).Select(f => f.EventType).Distinct().Order();
+
+    /// <summary>
+    /// The counts of one type as a row of label, events, recipients, hard bounces, hard-bounced recipients; with
+    /// <paramref name="partitionIndex"/>, one row per partition, its index first.
+    /// </summary>
+    private static string CountOf(SesEventType type, string source, string? partitionIndex)
     {
         string label = DuckDbJson.Literal(type.ToString());
-        return type switch
+        string counts = type switch
         {
-            SesEventType.Send =>
-                $"SELECT {label}, {ParsedEvents}, {Sum("len(mail.destination)")}, 0::BIGINT, 0::BIGINT " +
-                $"FROM {DuckDbJson.Read(objects, Columns(DuckDbJson.Column("mail", DuckDbJson.Struct(("destination", "VARCHAR[]")))), ignoreErrors)}",
+            SesEventType.Send => $"{label}, {ParsedEvents}, {Sum("len(mail.destination)")}, 0::BIGINT, 0::BIGINT",
             SesEventType.Bounce =>
-                $"SELECT {label}, {ParsedEvents}, {Sum("len(bounce.bouncedRecipients)")}, count(*) FILTER (WHERE bounce.bounceType = {Permanent}), " +
-                $"{Sum("len(bounce.bouncedRecipients)", $"bounce.bounceType = {Permanent}")} " +
-                $"FROM {DuckDbJson.Read(objects, Columns(DuckDbJson.Column("bounce", DuckDbJson.Struct(("bounceType", "VARCHAR"), ("bouncedRecipients", "JSON[]")))), ignoreErrors)}",
-            SesEventType.Complaint =>
-                $"SELECT {label}, {ParsedEvents}, {Sum("len(complaint.complainedRecipients)")}, 0::BIGINT, 0::BIGINT " +
-                $"FROM {DuckDbJson.Read(objects, Columns(DuckDbJson.Column("complaint", DuckDbJson.Struct(("complainedRecipients", "JSON[]")))), ignoreErrors)}",
-            _ => $"SELECT {label}, {Lines}, 0::BIGINT, 0::BIGINT, 0::BIGINT FROM {DuckDbJson.ReadObjects(objects, ignoreErrors)}",
+                $"{label}, {ParsedEvents}, {Sum("len(bounce.bouncedRecipients)")}, count(*) FILTER (WHERE bounce.bounceType = {Permanent}), " +
+                $"{Sum("len(bounce.bouncedRecipients)", $"bounce.bounceType = {Permanent}")}",
+            SesEventType.Complaint => $"{label}, {ParsedEvents}, {Sum("len(complaint.complainedRecipients)")}, 0::BIGINT, 0::BIGINT",
+            _ => $"{label}, {Lines}, 0::BIGINT, 0::BIGINT, 0::BIGINT",
         };
+        return partitionIndex is null
+            ? $"SELECT {counts} FROM {source}"
+            : $"SELECT partition_index, {counts} FROM (SELECT {partitionIndex} AS partition_index, * FROM {source}) GROUP BY partition_index";
     }
+
+    private static string Source(SesEventType type, IReadOnlyList<string> objects, bool ignoreErrors) =>
+        Columns(type) is { } columns ? DuckDbJson.Read(objects, columns, ignoreErrors) : DuckDbJson.ReadObjects(objects, ignoreErrors);
+
+    /// <summary>The <c>read_json</c> columns a type's counts need; null for a type that is only counted by lines.</summary>
+    private static string? Columns(SesEventType type) => type switch
+    {
+        SesEventType.Send => Columns(DuckDbJson.Column("mail", DuckDbJson.Struct(("destination", "VARCHAR[]")))),
+        SesEventType.Bounce => Columns(DuckDbJson.Column("bounce", DuckDbJson.Struct(("bounceType", "VARCHAR"), ("bouncedRecipients", "JSON[]")))),
+        SesEventType.Complaint => Columns(DuckDbJson.Column("complaint", DuckDbJson.Struct(("complainedRecipients", "JSON[]")))),
+        _ => null,
+    };
 
     private static string Columns(string detail) =>
         string.Join(", ", DuckDbJson.Column("eventType", "VARCHAR"), DuckDbJson.Column("notificationType", "VARCHAR"), detail);
 
     private static string Sum(string expression, string? filter = null) =>
         $"CAST(coalesce(sum({expression}){(filter is null ? string.Empty : $" FILTER (WHERE {filter})")}, 0) AS BIGINT)";
+
+    /// <summary>The counts of one partition, gathered from its rows (one per event type present).</summary>
+    private sealed class Tally(StorePartition partition)
+    {
+        // Every type with a folder is counted, as 0 when its objects hold no event.
+        private readonly Dictionary<SesEventType, long> _events = partition.Folders.Select(f => f.EventType).Distinct().ToDictionary(t => t, _ => 0L);
+        private long _sentRecipients;
+        private long _hardBounces;
+        private long _hardBouncedRecipients;
+        private long _complainedRecipients;
+
+        public void Add(DbDataReader reader, int firstColumn)
+        {
+            SesEventType type = Enum.Parse<SesEventType>(reader.GetString(firstColumn));
+            _events[type] = reader.GetInt64(firstColumn + 1);
+            switch (type)
+            {
+                case SesEventType.Send:
+                    _sentRecipients = reader.GetInt64(firstColumn + 2);
+                    break;
+                case SesEventType.Bounce:
+                    _hardBounces = reader.GetInt64(firstColumn + 3);
+                    _hardBouncedRecipients = reader.GetInt64(firstColumn + 4);
+                    break;
+                case SesEventType.Complaint:
+                    _complainedRecipients = reader.GetInt64(firstColumn + 2);
+                    break;
+            }
+        }
+
+        public PartitionCounts ToCounts() => new(partition.Identity, partition.Day, new EventCounts
+        {
+            Events = _events,
+            SentRecipients = _sentRecipients,
+            HardBounces = _hardBounces,
+            HardBouncedRecipients = _hardBouncedRecipients,
+            ComplainedRecipients = _complainedRecipients,
+        });
+    }
 }

@@ -8,19 +8,26 @@ using SesAnalytics.Engine.Store;
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
-/// Runs one statement per store partition on in-memory DuckDB connections (opened on first use, kept for the command)
-/// and streams the results partition by partition, in order, so the first objects arrive while later partitions are
-/// unread. The next partitions are read while the caller consumes the current one: a partition is small, so its
-/// statement is mostly fixed cost, and two in flight keep both cores busy.
-/// A partition's rows are gathered before they are handed out: when an object turns out to be malformed, the partition
-/// is read again without it (or skipping its bad lines), and nothing of it has been handed out twice.
+/// Runs the statements of a query over store partitions on connections to one in-memory DuckDB database that lives as
+/// long as the process (creating a database costs tens of milliseconds; a connection to it almost nothing), and streams
+/// the results partition by partition, in order, so the first objects arrive while later partitions are unread.
+/// A query that can read several partitions in one statement (<see cref="IPartitionBatchQuery{T}"/>) reads them in
+/// batches that grow from one partition (the first objects come as soon as one partition is read) to
+/// <see cref="MaxBatch"/>: DuckDB pays a fixed cost per <c>read_json</c> that is larger than reading a small partition.
+/// The next batch is read while the caller consumes the current one, which keeps both cores busy.
+/// A batch's rows are gathered before they are handed out: when it fails, each of its partitions is read on its own,
+/// and when an object turns out to be malformed, its partition is read again without it (or skipping its bad lines),
+/// and nothing has been handed out twice.
 /// </summary>
 public sealed class QueryRunner : IDisposable
 {
     public const int ProgressActivityId = 1;
     private const string Activity = "Reading the SES event store";
 
-    private const int PartitionsInFlight = 2;
+    private const int BatchesInFlight = 2;
+    private const int MaxBatch = 32;
+
+    private static readonly Lazy<DuckDBConnection> Database = new(OpenDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly IOutputSink _sink;
     private readonly ConcurrentBag<DuckDBConnection> _idle = [];
@@ -33,31 +40,35 @@ public sealed class QueryRunner : IDisposable
 
     public IEnumerable<T> Run<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
+        IReadOnlyList<ArraySegment<StorePartition>> batches = Batches(partitions, query is IPartitionBatchQuery<T>);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = new Queue<Task<IReadOnlyList<T>>>();
         int started = 0;
+        int read = 0;
         try
         {
-            for (int done = 0; done < partitions.Count; done++)
+            for (int done = 0; done < batches.Count; done++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                while (started < partitions.Count && reading.Count < PartitionsInFlight)
+                while (started < batches.Count && reading.Count < BatchesInFlight)
                 {
-                    StorePartition next = partitions[started++];
-                    reading.Enqueue(Task.Run(() => RunPartition(next, query, stop.Token), CancellationToken.None));
+                    ArraySegment<StorePartition> next = batches[started++];
+                    reading.Enqueue(Task.Run(() => RunBatch(next, query, stop.Token), CancellationToken.None));
                 }
 
-                StorePartition partition = partitions[done];
+                StorePartition partition = batches[done][0];
                 _sink.Progress(new ProgressReport(
                     ProgressActivityId,
                     Activity,
-                    $"{done} of {partitions.Count} partitions read",
-                    done * 100 / partitions.Count,
+                    $"{read} of {partitions.Count} partitions read",
+                    read * 100 / partitions.Count,
                     $"{partition.Identity} {partition.Day:yyyy-MM-dd}"));
                 foreach (T row in reading.Dequeue().GetAwaiter().GetResult())
                 {
                     yield return row;
                 }
+
+                read += batches[done].Count;
             }
         }
         finally
@@ -95,17 +106,64 @@ public sealed class QueryRunner : IDisposable
             return connection;
         }
 
-        connection = new DuckDBConnection("DataSource=:memory:");
+        lock (Database)
+        {
+            connection = Database.Value.Duplicate();
+        }
+
         _opened.Add(connection);
         connection.Open();
         return connection;
+    }
+
+    private static DuckDBConnection OpenDatabase()
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>One partition, one more, then twice as many each time up to <see cref="MaxBatch"/>; all single when the query cannot batch.</summary>
+    private static IReadOnlyList<ArraySegment<StorePartition>> Batches(IReadOnlyList<StorePartition> partitions, bool batchable)
+    {
+        StorePartition[] all = partitions.ToArray();
+        var batches = new List<ArraySegment<StorePartition>>();
+        int size = 1;
+        for (int start = 0; start < all.Length; start += batches[^1].Count)
+        {
+            batches.Add(new ArraySegment<StorePartition>(all, start, Math.Min(size, all.Length - start)));
+            if (batchable && batches.Count > 1)
+            {
+                size = Math.Min(size * 2, MaxBatch);
+            }
+        }
+
+        return batches;
+    }
+
+    private IReadOnlyList<T> RunBatch<T>(ArraySegment<StorePartition> batch, IPartitionQuery<T> query, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 1 || query is not IPartitionBatchQuery<T> batchQuery)
+        {
+            return RunPartition(batch[0], query, cancellationToken);
+        }
+
+        try
+        {
+            return Execute(batchQuery.Render(batch, ignoreErrors: false), reader => batchQuery.Read(reader, batch), cancellationToken);
+        }
+        catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            _sink.Verbose($"Reading {batch.Count} partitions in one statement failed ({error.Message}); reading them one by one.");
+            return batch.SelectMany(partition => RunPartition(partition, query, cancellationToken)).ToList();
+        }
     }
 
     private IReadOnlyList<T> RunPartition<T>(StorePartition partition, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
         try
         {
-            return Execute(query.Render(partition, ignoreErrors: false), query, partition, cancellationToken);
+            return Execute(query.Render(partition, ignoreErrors: false), reader => query.Read(reader, partition), cancellationToken);
         }
         catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested)
         {
@@ -158,14 +216,14 @@ public sealed class QueryRunner : IDisposable
         StorePartition readable = partition.Without(unreadable);
         return readable.Folders.Count == 0
             ? []
-            : Execute(query.Render(readable, ignoreErrors: anyMalformed), query, readable, cancellationToken);
+            : Execute(query.Render(readable, ignoreErrors: anyMalformed), reader => query.Read(reader, readable), cancellationToken);
     }
 
     private bool Succeeds<T>(StorePartition partition, IPartitionQuery<T> query, bool ignoreErrors, CancellationToken cancellationToken)
     {
         try
         {
-            Execute(query.Render(partition, ignoreErrors), query, partition, cancellationToken);
+            Execute(query.Render(partition, ignoreErrors), reader => query.Read(reader, partition), cancellationToken);
             return true;
         }
         catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
@@ -174,12 +232,12 @@ public sealed class QueryRunner : IDisposable
         }
     }
 
-    private IReadOnlyList<T> Execute<T>(SqlStatement statement, IPartitionQuery<T> query, StorePartition partition, CancellationToken cancellationToken)
+    private IReadOnlyList<T> Execute<T>(SqlStatement statement, Func<DbDataReader, IEnumerable<T>> read, CancellationToken cancellationToken)
     {
         DuckDBConnection connection = Rent();
         try
         {
-            return Execute(connection, statement, query, partition, cancellationToken);
+            return Execute(connection, statement, read, cancellationToken);
         }
         finally
         {
@@ -187,7 +245,7 @@ public sealed class QueryRunner : IDisposable
         }
     }
 
-    private static IReadOnlyList<T> Execute<T>(DuckDBConnection connection, SqlStatement statement, IPartitionQuery<T> query, StorePartition partition, CancellationToken cancellationToken)
+    private static IReadOnlyList<T> Execute<T>(DuckDBConnection connection, SqlStatement statement, Func<DbDataReader, IEnumerable<T>> read, CancellationToken cancellationToken)
     {
         using DuckDBCommand command = connection.CreateCommand();
         command.CommandText = statement.Text;
@@ -202,7 +260,7 @@ public sealed class QueryRunner : IDisposable
             using CancellationTokenRegistration registration = cancellationToken.Register(interrupter.Start);
             using DbDataReader reader = command.ExecuteReader();
             var rows = new List<T>();
-            foreach (T row in query.Read(reader, partition))
+            foreach (T row in read(reader))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 rows.Add(row);
