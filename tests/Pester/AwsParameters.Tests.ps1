@@ -7,12 +7,12 @@ BeforeDiscovery {
     Import-Module "$PSScriptRoot/Support/TestSupport.psm1" -Force
     Import-SesAnalyticsModule
     $awsParameters = 'Region', 'ProfileName', 'ProfileLocation', 'AccessKey', 'SecretKey', 'SessionToken', 'Credential', 'EndpointUrl'
-    $scoped = @(
-        @{ Command = 'Get-SesBounce'; Local = @('Path'); Cloud = @('Cloud', 'Stack') }
-        @{ Command = 'Get-SesEvent'; Local = @('Path'); Cloud = @('Cloud', 'Stack') }
-        @{ Command = 'Get-SesEventSummary'; Local = @('Path'); Cloud = @('Cloud', 'Stack') }
-        @{ Command = 'Read-SesEventObject'; Local = @('Path', 'LiteralPath'); Cloud = @('S3') }
-    )
+    # Every question asked of a store (-Path) or of the stack (-StackName, or -WorkGroup -Database -Table).
+    $queries = @(Get-Command -Module SesAnalytics | Where-Object {
+            $sets = $_.ParameterSets.Name
+            'Path' -in $sets -and 'Stack' -in $sets -and 'Cloud' -in $sets
+        } | ForEach-Object { @{ Command = $_.Name; Local = @('Path'); Cloud = @('Cloud', 'Stack') } })
+    $scoped = @($queries) + @(@{ Command = 'Read-SesEventObject'; Local = @('Path', 'LiteralPath'); Cloud = @('S3') })
     $scopedNames = $scoped | ForEach-Object Command
     $everywhere = @(Get-Command -Module SesAnalytics | Where-Object { $_.Parameters.ContainsKey('Region') -and $_.Name -notin $scopedNames } |
             ForEach-Object { @{ Command = $_.Name } })
