@@ -29,6 +29,7 @@
         'Save-SesEventObject'
         'Send-SesSimulatorEmail'
         'Set-SesConfigSetDestination'
+        'Test-SesReputation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
