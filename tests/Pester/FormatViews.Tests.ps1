@@ -62,7 +62,7 @@ Describe 'Get-SesBounce''s view' {
     It 'shows every property in a list' {
         $lines = Show $bounces[0] List
 
-        foreach ($property in 'Group', 'Identity', 'ConfigurationSet', 'RecipientDomain', 'FromDomain', 'Tag', 'Day', 'MessageId', 'SendTime', 'Subject', 'ConfigurationSet', 'BounceType', 'BounceSubType', 'Status', 'DiagnosticCode') {
+        foreach ($property in 'Identity', 'Day', 'MessageId', 'SendTime', 'Subject', 'ConfigurationSet', 'BounceType', 'BounceSubType', 'Status', 'DiagnosticCode') {
             $lines -match "^$property\s+: \S" | Should -HaveCount 1 -Because "the list shows $property"
         }
         $lines -match '^EmailAddress\s+: b0@example\.net$' | Should -HaveCount 1
