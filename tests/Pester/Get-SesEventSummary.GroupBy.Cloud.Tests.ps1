@@ -71,7 +71,8 @@ Describe 'Get-SesEventSummary -GroupBy with Athena' {
         $parameters | Should -Contain "'campaign'"
         $parameters | Should -Contain "'market%'"
         $parameters | Should -Contain "'2024/03/07'"
-        ([regex]::Matches($sql, '\?')).Count | Should -Be $parameters.Count
+        # The domain pattern is a literal of the module's own holding '?': placeholders are the ones outside literals.
+        ([regex]::Matches(($sql -replace "'([^']|'')*'", "''"), '\?')).Count | Should -Be $parameters.Count
         foreach ($value in 'a.example', 'campaign', 'market', '2024/03') { $sql | Should -Not -Match ([regex]::Escape($value)) }
     }
 }

@@ -60,7 +60,8 @@ public sealed class AthenaGroupedSummarySqlTests
 
         Assert.DoesNotContain("OR 1=1", statement.Text, StringComparison.Ordinal);
         Assert.Contains("'2024/03/07'", statement.ExecutionParameters);
-        Assert.Equal(statement.Text.Count(c => c == '?'), statement.ExecutionParameters.Count);
+        // The domain pattern is a literal of ours holding '?': placeholders are the ones outside literals.
+        Assert.Equal(System.Text.RegularExpressions.Regex.Replace(statement.Text, "'([^']|'')*'", "''").Count(c => c == '?'), statement.ExecutionParameters.Count);
         Assert.All(statement.ExecutionParameters, p => Assert.Matches("^'([^']|'')*'$", p));
         Assert.Contains("\"sender_identity\" IN (?, ?)", statement.Text, StringComparison.Ordinal);
         Assert.Contains("\"event_type\" IN (", statement.Text, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SesAnalytics.Engine.Aws.Athena;
 using SesAnalytics.Engine.Aws.Http;
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Athena;

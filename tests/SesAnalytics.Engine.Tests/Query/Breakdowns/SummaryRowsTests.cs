@@ -48,7 +48,7 @@ public sealed class SummaryRowsTests
         EventSummary a = rows[0];
         Assert.Equal((100L, 0.1, 0.04), (a.PreviousSentRecipients, a.PreviousBounceRate, a.BounceRate));
         Assert.Equal(-0.06, a.BounceRateChange!.Value, 12);
-        Assert.Equal(ReputationStatus.AtRisk, a.PreviousStatus);
+        Assert.Equal(ReputationStatus.LowVolume, a.PreviousStatus);
         // b.test sent nothing the day before either of its days (the 9th has no row at all).
         Assert.All(rows.Skip(1), r => Assert.Equal((0L, null, null, ReputationStatus.NoSends), (r.PreviousSentRecipients, r.PreviousBounceRate, r.BounceRateChange, r.PreviousStatus)));
     }
