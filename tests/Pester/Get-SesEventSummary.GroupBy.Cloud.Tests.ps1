@@ -41,7 +41,7 @@ Describe 'Get-SesEventSummary -GroupBy with Athena' {
     It 'gives the objects of -Path for <GroupBy> <Extra.Keys>' -ForEach $cases {
         $extra = $Extra
         $days = if ($extra.Total -and $extra.Compare) { $day.AddDays(-1), $day } elseif ($extra.Compare) { $day.AddDays(-1), $day } else { @($day) }
-        $plain = $GroupBy -eq @('Identity') -and -not $extra.ConfigurationSet
+        $plain = ($GroupBy -join ',') -eq 'Identity' -and -not $extra.ConfigurationSet
         $source = if ($extra.ConfigurationSet) { $records | Where-Object { $_.Json.mail.tags['ses:configuration-set'] -like $extra.ConfigurationSet } } else { $records }
         $rows = @(ConvertTo-GroupedAthenaRow @($source) -GroupBy $GroupBy -Day $days -Plain:$plain)
         $keys = @($GroupBy | Where-Object { $_ -ne 'Identity' })

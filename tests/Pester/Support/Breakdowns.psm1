@@ -33,23 +33,24 @@ function New-BreakdownStore {
     param([Parameter(Mandatory)] [string] $Store, [Parameter(Mandatory)] [datetime] $Day)
     $spring = @{ campaign = 'spring'; 'ses:configuration-set' = 'marketing' }
     $fall = @{ campaign = 'fall'; 'ses:configuration-set' = 'transactional' }
+    $record = { param($Identity, $At, $Type, $Line) [pscustomobject]@{ Identity = $Identity; Day = $At; Type = $Type; Line = $Line } }
     $records = @(
-        @('a.example', $Day, 'Send', (New-BreakdownRecord Send a.example 'x@Gmail.com', 'y@yahoo.com' -Tag $spring))
-        @('a.example', $Day, 'Send', (New-BreakdownRecord Send a.example 'z@gmail.com' -Tag $fall))
-        @('a.example', $Day, 'Send', (New-BreakdownRecord Send a.example 'u@gmail.com', 'v@gmail.com', 'w@outlook.com' -Tag $spring -Source '"News" <news@News.Example>'))
-        @('b.example', $Day, 'Send', (New-BreakdownRecord Send b.example 'q@gmail.com', 'r@xn--bcher-kva.example' -Tag @{ Campaign = 'spring' }))
-        @('a.example', $Day, 'Bounce', (New-BreakdownRecord Bounce a.example 'x@Gmail.com', 'u@gmail.com' -Tag $spring))
-        @('a.example', $Day, 'Bounce', (New-BreakdownRecord Bounce a.example 'y@yahoo.com' -Tag $spring -BounceType Transient))
-        @('b.example', $Day, 'Complaint', (New-BreakdownRecord Complaint b.example 'q@gmail.com' -Tag @{ Campaign = 'spring' }))
-        @('a.example', $Day, 'Delivery', (New-BreakdownRecord Delivery a.example 'z@gmail.com' -Tag $fall))
-        @('a.example', $Day.AddDays(-1), 'Send', (New-BreakdownRecord Send a.example 'p@gmail.com', 'o@gmail.com' -Tag $spring))
-        @('a.example', $Day.AddDays(-1), 'Bounce', (New-BreakdownRecord Bounce a.example 'p@gmail.com' -Tag $spring))
+        & $record a.example $Day Send (New-BreakdownRecord Send a.example 'x@Gmail.com', 'y@yahoo.com' -Tag $spring)
+        & $record a.example $Day Send (New-BreakdownRecord Send a.example 'z@gmail.com' -Tag $fall)
+        & $record a.example $Day Send (New-BreakdownRecord Send a.example 'u@gmail.com', 'v@gmail.com', 'w@outlook.com' -Tag $spring -Source '"News" <news@News.Example>')
+        & $record b.example $Day Send (New-BreakdownRecord Send b.example 'q@gmail.com', 'r@xn--bcher-kva.example' -Tag @{ Campaign = 'spring' })
+        & $record a.example $Day Bounce (New-BreakdownRecord Bounce a.example 'x@Gmail.com', 'u@gmail.com' -Tag $spring)
+        & $record a.example $Day Bounce (New-BreakdownRecord Bounce a.example 'y@yahoo.com' -Tag $spring -BounceType Transient)
+        & $record b.example $Day Complaint (New-BreakdownRecord Complaint b.example 'q@gmail.com' -Tag @{ Campaign = 'spring' })
+        & $record a.example $Day Delivery (New-BreakdownRecord Delivery a.example 'z@gmail.com' -Tag $fall)
+        & $record a.example $Day.AddDays(-1) Send (New-BreakdownRecord Send a.example 'p@gmail.com', 'o@gmail.com' -Tag $spring)
+        & $record a.example $Day.AddDays(-1) Bounce (New-BreakdownRecord Bounce a.example 'p@gmail.com' -Tag $spring)
     )
-    foreach ($group in ($records | Group-Object { "$($_[0])|$($_[1].ToString('yyyy-MM-dd'))|$($_[2])" })) {
+    foreach ($group in ($records | Group-Object { "$($_.Identity)|$($_.Day.ToString('yyyy-MM-dd'))|$($_.Type)" })) {
         $first = $group.Group[0]
-        Add-StoreObject $Store $first[0] $first[2] $first[1] @($group.Group | ForEach-Object { $_[3] }) | Out-Null
+        Add-StoreObject $Store $first.Identity $first.Type $first.Day @($group.Group.Line) | Out-Null
     }
-    foreach ($r in $records) { [pscustomobject]@{ Identity = $r[0]; Day = $r[1]; Type = $r[2]; Json = ($r[3] | ConvertFrom-Json -AsHashtable -DateKind String) } }
+    foreach ($r in $records) { [pscustomobject]@{ Identity = $r.Identity; Day = $r.Day; Type = $r.Type; Json = ($r.Line | ConvertFrom-Json -AsHashtable -DateKind String) } }
 }
 
 # A recipient's domain as the module groups it: after the @, lower-case, in Unicode.
