@@ -33,6 +33,7 @@
         'Save-SesEventObject'
         'Send-SesSimulatorEmail'
         'Set-SesConfigSetDestination'
+        'Test-SesReputation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -42,16 +42,22 @@ Describe 'examples/reputation-gate.ps1' {
     AfterAll { Remove-TestFolder $store }
 
     It 'fails a GitHub Actions job with an error annotation when an identity is at risk' {
-        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; & '$gate' -Path '$store'; exit `$LASTEXITCODE" -Environment @{ GITHUB_ACTIONS = 'true'; TF_BUILD = $null }
+        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; & '$gate' -Path '$store' -MinimumBounceVolume 10; exit `$LASTEXITCODE" -Environment @{ GITHUB_ACTIONS = 'true'; TF_BUILD = $null }
         $run.ExitCode | Should -Be 1 -Because $run.Output
-        $run.Output | Should -Match ([regex]::Escape('::error title=SES reputation::bad.example is AtRisk: bounce rate 30.00%'))
+        $run.Output | Should -Match ([regex]::Escape('::error title=SES reputation::bad.example is AtRisk: bounce rate 30.00%25'))
         $run.Output | Should -Not -Match 'good\.example is'
     }
 
+    It 'passes an identity at risk with too few recipients to judge' {
+        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; & '$gate' -Path '$store'; exit `$LASTEXITCODE" -Environment @{ GITHUB_ACTIONS = 'true'; TF_BUILD = $null }
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Not -Match '::error'
+    }
+
     It 'passes healthy identities and writes no Azure Pipelines issue' {
-        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; & '$gate' -Path '$store' -Identity 'good*' -FailOn Warning; exit `$LASTEXITCODE" -Environment @{ TF_BUILD = 'True'; GITHUB_ACTIONS = $null }
+        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; & '$gate' -Path '$store' -Identity 'good*' -FailOn Warning -MinimumBounceVolume 0 -MinimumComplaintVolume 0; exit `$LASTEXITCODE" -Environment @{ TF_BUILD = 'True'; GITHUB_ACTIONS = $null }
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Output | Should -Not -Match ([regex]::Escape('##vso[task.logissue'))
-        $run.Output | Should -Match '1 identities judged over 7 days: none at Warning or worse\.'
+        $run.Output | Should -Match 'No identity at Warning or worse over the last 7 days\.'
     }
 }

@@ -122,27 +122,29 @@ Describe 'Get-SesEventSummary''s view' {
     It 'shows the counts, rates as percentages with two decimals and the status in a table <_> wide' -ForEach 80, 120 {
         $lines = Show $days Table $_
 
-        $lines -match '^Day\s+Identity\s+Sends\s+Bounces\s+Compl\.\s+Bounce%\s+Compl%\s+Status\s*$' | Should -HaveCount 1
-        $lines -match '^2024-03-08\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
+        $lines -match '^Day\s+Group\s+Sent\s+Bounced\s+Compl\.\s+Bounce%\s+Compl%\s+Status\s*$' | Should -HaveCount 1
+        # 300 sent recipients judge the bounce rate (at least 200) but not the complaint rate (fewer than 1,000).
+        $lines -match '^2024-03-08\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+LowVolume\s*$' | Should -HaveCount 1
         $lines -match '^2024-03-09\s+mail\.example\.org\s+0\s+1\s+0\s+NoSends\s*$' | Should -HaveCount 1
-        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 }
     }
 
     It 'shows the range as the Day of a -Total row' {
         $lines = Show $total Table 80
 
-        $lines -match '^03-08\.\.03-09\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+Healthy\s*$' | Should -HaveCount 1
+        $lines -match '^03-08\.\.03-09\s+example\.com\s+300\s+7\s+0\s+2\.33%\s+0\.00%\s+LowVolume\s*$' | Should -HaveCount 1
     }
 
     It 'shows every count, the rates and the status in a list' {
         $lines = Show $days[0] List
 
-        foreach ($property in 'Identity', 'Day', 'From', 'To', 'Sends', 'SentRecipients', 'Deliveries', 'Bounces', 'HardBounces',
+        foreach ($property in 'Group', 'Identity', 'ConfigurationSet', 'RecipientDomain', 'FromDomain', 'Tag', 'Day', 'From', 'To', 'Sends', 'SentRecipients', 'Deliveries', 'Bounces', 'HardBounces',
             'SoftBounces', 'HardBouncedRecipients', 'Complaints', 'ComplainedRecipients', 'Rejects', 'Opens', 'Clicks',
-            'DeliveryDelays', 'RenderingFailures', 'Subscriptions', 'BounceRate', 'ComplaintRate', 'Status') {
+            'DeliveryDelays', 'RenderingFailures', 'Subscriptions', 'BounceRate', 'ComplaintRate', 'Status', 'PreviousSentRecipients',
+            'PreviousBounceRate', 'PreviousComplaintRate', 'BounceRateChange', 'ComplaintRateChange', 'PreviousStatus') {
             $lines -match "^$property\s+:" | Should -HaveCount 1 -Because "the list shows $property"
         }
-        $lines -match '^Status\s+: Healthy$' | Should -HaveCount 1
+        $lines -match '^Status\s+: LowVolume$' | Should -HaveCount 1
         $lines -match '^HardBouncedRecipients\s+: 7$' | Should -HaveCount 1
     }
 }

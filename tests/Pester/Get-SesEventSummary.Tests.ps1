@@ -49,7 +49,7 @@ Describe 'Get-SesEventSummary -Path' {
         $com.HardBouncedRecipients | Should -Be 6
         $com.BounceRate | Should -Be 0.06
         $com.ComplaintRate | Should -Be 0
-        "$($com.Status)" | Should -Be 'Warning'
+        "$($com.Status)" | Should -Be 'LowVolume' -Because '100 sent recipients are fewer than the 200 a bounce rate is judged at'
 
         $org = $rows[1]
         $org.Complaints | Should -Be 1
@@ -63,7 +63,13 @@ Describe 'Get-SesEventSummary -Path' {
         $quiet.ComplaintRate | Should -BeNullOrEmpty
         "$($quiet.Status)" | Should -Be 'NoSends'
 
-        "$($rows[3].Status)" | Should -Be 'Healthy'
+        "$($rows[3].Status)" | Should -Be 'LowVolume'
+    }
+
+    It 'judges every rate with the minimum volumes at 0, as before they existed' {
+        $rows = @(Get-SesEventSummary -Path $store -From 2024-03-08 -To 2024-03-09 -MinimumBounceVolume 0 -MinimumComplaintVolume 0)
+
+        $rows | ForEach-Object { "$($_.Status)" } | Should -Be @('Warning', 'Warning', 'NoSends', 'Healthy')
     }
 
     It '-Total gives one row per identity over the range' {
@@ -93,7 +99,7 @@ Describe 'Get-SesEventSummary -Path' {
             $row.SentRecipients | Should -Be 3
             $row.HardBouncedRecipients | Should -Be 1
             [math]::Round($row.BounceRate, 12) | Should -Be ([math]::Round(1 / 3, 12))
-            "$($row.Status)" | Should -Be 'AtRisk'
+            "$($row.Status)" | Should -Be 'LowVolume'
         }
         finally { Remove-TestFolder $recipients }
     }
@@ -114,14 +120,14 @@ Describe 'Get-SesEventSummary -Path' {
             $total.SentRecipients | Should -Be 1
             $total.HardBouncedRecipients | Should -Be 1
             $total.BounceRate | Should -Be 1
-            "$($total.Status)" | Should -Be 'AtRisk'
+            "$($total.Status)" | Should -Be 'LowVolume'
         }
         finally { Remove-TestFolder $fixtures }
     }
 
     Context 'filters' {
         It 'Where-Object filters on Status' {
-            (Get-SesEventSummary $store @range | Where-Object Status -eq 'Warning').Identity | Should -Be @('example.com', 'example.org')
+            (Get-SesEventSummary $store @range | Where-Object Status -eq 'Warning').Identity | Should -Be 'example.org'
         }
 
         It '-Identity takes wildcards and ignores case' {

@@ -42,7 +42,7 @@ public sealed class StoreIdentityCompleter : IArgumentCompleter
     /// The path as the command will resolve it, relative to the current location. Completion runs inside a pipeline, so
     /// session state is reached through a nested command in the current runspace.
     /// </summary>
-    private static string ResolvePath(string path)
+    internal static string ResolvePath(string path)
     {
         using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
         shell.AddScript("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").AddArgument(path);
@@ -50,7 +50,7 @@ public sealed class StoreIdentityCompleter : IArgumentCompleter
     }
 
     /// <summary>An identity as it can be typed back: quoted where PowerShell would read it otherwise (wildcards too).</summary>
-    private static string Quote(string identity) =>
+    internal static string Quote(string identity) =>
         identity.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '@')
             ? identity
             : "'" + WildcardPattern.Escape(identity).Replace("'", "''", StringComparison.Ordinal) + "'";

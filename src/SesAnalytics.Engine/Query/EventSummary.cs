@@ -1,20 +1,29 @@
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
-/// Reputation summary of one identity for one day (<see cref="Day"/> set) or a whole range (<see cref="Day"/> null).
-/// Rates are fractions (0.0123 is 1.23%) and count recipients, as SES's reputation metrics do; null without sends.
+/// Reputation summary of one group (by default one identity) for one day (<see cref="Day"/> set) or a whole range
+/// (<see cref="Day"/> null). The group's values are flat properties, null where not grouped by them; <see cref="Group"/>
+/// is all of them as one text. Rates are fractions (0.0123 is 1.23%) and count recipients, as SES's reputation metrics
+/// do; null without sends. The Previous* properties are set when the preceding period was asked for too.
 /// </summary>
 public sealed record EventSummary
 {
-    public const double BounceWarning = 0.05;
-    public const double BounceAtRisk = 0.10;
-    public const double ComplaintWarning = 0.001;
-    public const double ComplaintAtRisk = 0.005;
+    public string? Identity { get; init; }
 
-    public required string Identity { get; init; }
+    public string? ConfigurationSet { get; init; }
+
+    public string? RecipientDomain { get; init; }
+
+    public string? FromDomain { get; init; }
+
+    /// <summary>The grouped mail tags as <c>name=value</c> pairs joined by <c>; </c>; null when not grouped by a tag.</summary>
+    public string? Tag { get; init; }
+
+    public required string Group { get; init; }
 
     public DateTime? Day { get; init; }
 
@@ -58,11 +67,25 @@ public sealed record EventSummary
 
     public ReputationStatus Status { get; init; }
 
-    /// <summary>The summary of one identity on one day.</summary>
-    internal static EventSummary ForDay(PartitionCounts partition) =>
-        Create(partition.Identity, partition.Day, partition.Day, partition.Day, partition.Counts);
+    public long? PreviousSentRecipients { get; init; }
 
-    /// <summary>One summary per identity over the whole range, in ordinal order of identity.</summary>
+    public double? PreviousBounceRate { get; init; }
+
+    public double? PreviousComplaintRate { get; init; }
+
+    /// <summary>The bounce rate minus the previous period's, in fraction points (0.01 is one percentage point).</summary>
+    public double? BounceRateChange { get; init; }
+
+    /// <summary>The complaint rate minus the previous period's, in fraction points.</summary>
+    public double? ComplaintRateChange { get; init; }
+
+    public ReputationStatus? PreviousStatus { get; init; }
+
+    /// <summary>The summary of one identity on one day, judged at the default minimum volumes.</summary>
+    internal static EventSummary ForDay(PartitionCounts partition) =>
+        Create(ByIdentity(partition.Identity), partition.Day, partition.Day, partition.Day, partition.Counts, ReputationThresholds.Default);
+
+    /// <summary>One summary per identity over the whole range, in ordinal order of identity, at the default minimum volumes.</summary>
     internal static IEnumerable<EventSummary> Totals(IEnumerable<PartitionCounts> counts, DayRange days)
     {
         var byIdentity = new SortedDictionary<string, EventCounts>(StringComparer.Ordinal);
@@ -71,16 +94,21 @@ public sealed record EventSummary
             byIdentity[partition.Identity] = byIdentity.GetValueOrDefault(partition.Identity, EventCounts.Zero).Add(partition.Counts);
         }
 
-        return byIdentity.Select(i => Create(i.Key, null, days.From, days.To, i.Value));
+        return byIdentity.Select(i => Create(ByIdentity(i.Key), null, days.From, days.To, i.Value, ReputationThresholds.Default));
     }
 
-    public static EventSummary Create(string identity, DateOnly? day, DateOnly from, DateOnly to, EventCounts counts)
+    public static EventSummary Create(GroupValues group, DateOnly? day, DateOnly from, DateOnly to, EventCounts counts, ReputationThresholds thresholds)
     {
-        double? bounceRate = counts.SentRecipients == 0 ? null : (double)counts.HardBouncedRecipients / counts.SentRecipients;
-        double? complaintRate = counts.SentRecipients == 0 ? null : (double)counts.ComplainedRecipients / counts.SentRecipients;
+        double? bounceRate = Rate(counts.HardBouncedRecipients, counts.SentRecipients);
+        double? complaintRate = Rate(counts.ComplainedRecipients, counts.SentRecipients);
         return new EventSummary
         {
-            Identity = identity,
+            Identity = group.Identity,
+            ConfigurationSet = group.ConfigurationSet,
+            RecipientDomain = group.RecipientDomain,
+            FromDomain = group.FromDomain,
+            Tag = group.GroupBy.Has(GroupDimension.Tag) ? string.Join("; ", group.Tags.Select(t => $"{t.Key}={t.Value}")) : null,
+            Group = group.Label,
             Day = day?.ToUtcDateTime(),
             From = from.ToUtcDateTime(),
             To = to.ToUtcDateTime(),
@@ -101,17 +129,29 @@ public sealed record EventSummary
             Subscriptions = counts[SesEventType.Subscription],
             BounceRate = bounceRate,
             ComplaintRate = complaintRate,
-            Status = Rate(bounceRate, complaintRate),
+            Status = thresholds.Judge(counts.SentRecipients, bounceRate, complaintRate),
         };
     }
 
-    private static ReputationStatus Rate(double? bounceRate, double? complaintRate) => (bounceRate, complaintRate) switch
+    /// <summary>This summary with the same metrics of the preceding period, and the change since.</summary>
+    public EventSummary WithPrevious(EventCounts previous, ReputationThresholds thresholds)
     {
-        (null, _) or (_, null) => ReputationStatus.NoSends,
-        ( >= BounceAtRisk, _) or (_, >= ComplaintAtRisk) => ReputationStatus.AtRisk,
-        ( >= BounceWarning, _) or (_, >= ComplaintWarning) => ReputationStatus.Warning,
-        _ => ReputationStatus.Healthy,
-    };
+        double? bounceRate = Rate(previous.HardBouncedRecipients, previous.SentRecipients);
+        double? complaintRate = Rate(previous.ComplainedRecipients, previous.SentRecipients);
+        return this with
+        {
+            PreviousSentRecipients = previous.SentRecipients,
+            PreviousBounceRate = bounceRate,
+            PreviousComplaintRate = complaintRate,
+            BounceRateChange = BounceRate - bounceRate,
+            ComplaintRateChange = ComplaintRate - complaintRate,
+            PreviousStatus = thresholds.Judge(previous.SentRecipients, bounceRate, complaintRate),
+        };
+    }
 
-    public override string ToString() => Day is { } day ? $"{Identity} {day:yyyy-MM-dd}: {Status}" : $"{Identity} {From:yyyy-MM-dd}..{To:yyyy-MM-dd}: {Status}";
+    public override string ToString() => Day is { } day ? $"{Group} {day:yyyy-MM-dd}: {Status}" : $"{Group} {From:yyyy-MM-dd}..{To:yyyy-MM-dd}: {Status}";
+
+    private static GroupValues ByIdentity(string identity) => new(GroupBy.ByIdentity, [identity]);
+
+    private static double? Rate(long recipients, long sentRecipients) => sentRecipients == 0 ? null : (double)recipients / sentRecipients;
 }

@@ -13,4 +13,10 @@ public enum ReputationStatus
 
     /// <summary>No recipients were sent to, so there are no rates.</summary>
     NoSends,
+
+    /// <summary>
+    /// Too few sent recipients to judge a rate (<see cref="ReputationThresholds"/>), and no rate that could be judged is
+    /// at Warning or worse.
+    /// </summary>
+    LowVolume,
 }

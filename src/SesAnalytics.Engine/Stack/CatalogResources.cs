@@ -39,22 +39,13 @@ internal static class CatalogResources
         },
     };
 
-    public static CfnMap Table(TemplateOptions options)
-    {
-        var serDeParameters = new CfnMap();
-        foreach ((string column, string tag) in EventTableSchema.TagMappings)
-        {
-            serDeParameters.Add("mapping." + column, tag);
-        }
-
-        return ProjectedTable(
-            options,
-            options.TableName,
-            "SES events, one row per event; partitions are projected from the S3 layout.",
-            EventTableSchema.Columns,
-            EventTableSchema.SerDe,
-            serDeParameters);
-    }
+    public static CfnMap Table(TemplateOptions options) => ProjectedTable(
+        options,
+        options.TableName,
+        "SES events, one row per event; partitions are projected from the S3 layout.",
+        EventTableSchema.Columns,
+        EventTableSchema.SerDe,
+        new CfnMap());
 
     /// <summary>
     /// The same objects and partitions as <see cref="Table"/>, one row per line holding the record as SES wrote it:

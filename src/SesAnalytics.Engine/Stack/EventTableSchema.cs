@@ -2,8 +2,9 @@ namespace SesAnalytics.Engine.Stack;
 
 /// <summary>
 /// The Glue columns of the SES event table: every field AWS documents for the ten event types, in Hive type syntax.
-/// Names are lowercase because the OpenX SerDe matches JSON keys without case; a <c>ses:*</c> tag, whose name is not
-/// a valid column name, is renamed through a <c>mapping.&lt;column&gt;</c> SerDe parameter.
+/// Names are lowercase because the OpenX SerDe matches JSON keys without case. <c>mail.tags</c> is a map of every tag,
+/// SES's <c>ses:*</c> ones and the sender's own, so any tag can be read (and grouped by) by name; the SerDe lower-cases
+/// its keys.
 /// </summary>
 public static class EventTableSchema
 {
@@ -24,19 +25,6 @@ public static class EventTableSchema
     public static int MaxTableNameLength => 255 - LinesTableSuffix.Length;
 
     public static string LinesTableName(string tableName) => tableName + LinesTableSuffix;
-
-    /// <summary>Column (struct field) name → the SES tag it holds.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> TagMappings { get; } =
-    [
-        new("ses_configurationset", "ses:configuration-set"),
-        new("ses_source_ip", "ses:source-ip"),
-        new("ses_from_domain", "ses:from-domain"),
-        new("ses_caller_identity", "ses:caller-identity"),
-        new("ses_outgoing_ip", "ses:outgoing-ip"),
-        new("ses_operation", "ses:operation"),
-        new("ses_source_tls_version", "ses:source-tls-version"),
-        new("ses_sender_identity", "ses:sender-identity"),
-    ];
 
     public static IReadOnlyList<KeyValuePair<string, string>> Columns { get; } =
     [
@@ -60,7 +48,7 @@ public static class EventTableSchema
                 ("messageid", "string"),
                 ("date", "string"),
                 ("subject", "string"))),
-            ("tags", Struct([.. TagMappings.Select(t => (t.Key, "array<string>"))])))),
+            ("tags", "map<string,array<string>>"))),
         new("bounce", Struct(
             ("bouncetype", "string"),
             ("bouncesubtype", "string"),

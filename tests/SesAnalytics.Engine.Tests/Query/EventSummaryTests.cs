@@ -42,7 +42,7 @@ public sealed class EventSummaryTests : IDisposable
             [summary.Deliveries, summary.Rejects, summary.Opens, summary.Clicks, summary.RenderingFailures, summary.DeliveryDelays, summary.Subscriptions]);
         Assert.Equal(0.06, summary.BounceRate!.Value, 10);
         Assert.Equal(0.0, summary.ComplaintRate!.Value, 10);
-        Assert.Equal(ReputationStatus.Warning, summary.Status);
+        Assert.Equal(ReputationStatus.LowVolume, summary.Status);
     }
 
     [Theory]
@@ -55,8 +55,9 @@ public sealed class EventSummaryTests : IDisposable
     public void StatusFollowsSesThresholds(int sent, int bounced, int complained, ReputationStatus expected)
     {
         var counts = new EventCounts { SentRecipients = sent, HardBouncedRecipients = bounced, ComplainedRecipients = complained };
+        var group = new SesAnalytics.Engine.Query.Grouping.GroupValues(SesAnalytics.Engine.Query.Grouping.GroupBy.ByIdentity, ["a.example"]);
 
-        Assert.Equal(expected, EventSummary.Create("a.example", Day, Day, Day, counts).Status);
+        Assert.Equal(expected, EventSummary.Create(group, Day, Day, Day, counts, new ReputationThresholds(0, 0)).Status);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class EventSummaryTests : IDisposable
         Assert.Equal((Utc(Day), Utc(Day.AddDays(1))), (totals[0].From, totals[0].To));
         Assert.Equal((4L, 1L), (totals[0].Sends, totals[0].Bounces));
         Assert.Equal(0.25, totals[0].BounceRate!.Value, 10);
-        Assert.Equal(ReputationStatus.AtRisk, totals[0].Status);
+        Assert.Equal(ReputationStatus.LowVolume, totals[0].Status);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class EventSummaryTests : IDisposable
             [1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L],
             [summary.Sends, summary.Deliveries, summary.Bounces, summary.Complaints, summary.Rejects, summary.Opens, summary.Clicks, summary.RenderingFailures, summary.DeliveryDelays, summary.Subscriptions]);
         Assert.Equal((1L, 1L, 1L), (summary.SentRecipients, summary.HardBouncedRecipients, summary.ComplainedRecipients));
-        Assert.Equal(ReputationStatus.AtRisk, summary.Status);
+        Assert.Equal(ReputationStatus.LowVolume, summary.Status);
     }
 
     private List<EventSummary> Summaries(EventQuery query) =>

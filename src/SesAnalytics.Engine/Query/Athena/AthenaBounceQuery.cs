@@ -29,7 +29,7 @@ public static class AthenaBounceQuery
             SELECT
                 {AthenaPartitions.Identity}, {AthenaPartitions.Day},
                 mail.messageid, mail."timestamp", mail.source, mail.sendingaccountid, mail.commonheaders.subject,
-                element_at(mail.tags.ses_configurationset, 1), element_at(mail.tags.ses_source_ip, 1), element_at(mail.tags.ses_from_domain, 1), element_at(mail.tags.ses_outgoing_ip, 1),
+                {Tag(SesTags.ConfigurationSet)}, {Tag(SesTags.SourceIp)}, {Tag(SesTags.FromDomain)}, {Tag(SesTags.OutgoingIp)},
                 bounce.bouncetype, bounce.bouncesubtype, bounce.feedbackid, bounce."timestamp", bounce.reportingmta,
                 r.action, r.status, r.diagnosticcode, r.emailaddress
             FROM {target.QualifiedTable}
@@ -42,6 +42,9 @@ public static class AthenaBounceQuery
 
     public static BounceRecord Read(AthenaRow row) =>
         BounceRecord.FromColumns(row[0] ?? string.Empty, AthenaPartitions.ParseDay(row[1]), i => row[i + 2]);
+
+    /// <summary>The first value of one of SES's own tags: a constant of ours, so written as a literal.</summary>
+    private static string Tag(string name) => $"element_at(element_at(mail.tags, '{name}'), 1)";
 
     /// <summary>LIKE where it can express the pattern, as <see cref="BounceQuery"/> does; a bracket set needs regexp_like.</summary>
     private static string Matches(Wildcard pattern, AthenaParameters parameters) =>

@@ -102,6 +102,29 @@ public sealed class AthenaQueries
         }
     }
 
+    /// <summary>
+    /// The rows of a statement that another question (breakdowns) renders for the identities matching
+    /// <paramref name="query"/>; nothing, and no query, when none does.
+    /// </summary>
+    public async IAsyncEnumerable<AthenaRow> RunForIdentitiesAsync(
+        AthenaTarget target,
+        EventQuery query,
+        Func<IReadOnlyList<string>, AthenaStatement> render,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, query))
+        {
+            yield break;
+        }
+
+        _sink.Verbose($"Counting the events of {identities.Count} identities over {query.Days.DayCount} days in {target.QualifiedTable}.");
+        await foreach (AthenaRow row in _runner.RunAsync(render(identities), target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Any statement, its <c>?</c> placeholders filled from <paramref name="parameters"/>, rows typed by column.</summary>
     public async IAsyncEnumerable<AthenaRecord> RunAsync(
         string sql,

@@ -24,7 +24,7 @@ public sealed class AthenaSqlTests
             SELECT
                 "sender_identity", "day",
                 mail.messageid, mail."timestamp", mail.source, mail.sendingaccountid, mail.commonheaders.subject,
-                element_at(mail.tags.ses_configurationset, 1), element_at(mail.tags.ses_source_ip, 1), element_at(mail.tags.ses_from_domain, 1), element_at(mail.tags.ses_outgoing_ip, 1),
+                element_at(element_at(mail.tags, 'ses:configuration-set'), 1), element_at(element_at(mail.tags, 'ses:source-ip'), 1), element_at(element_at(mail.tags, 'ses:from-domain'), 1), element_at(element_at(mail.tags, 'ses:outgoing-ip'), 1),
                 bounce.bouncetype, bounce.bouncesubtype, bounce.feedbackid, bounce."timestamp", bounce.reportingmta,
                 r.action, r.status, r.diagnosticcode, r.emailaddress
             FROM "sesanalytics"."events"

@@ -7,7 +7,7 @@ namespace SesAnalytics.Engine.Tests.Query.Athena;
 
 /// <summary>
 /// What Athena would return for the generated queries over the stack's table, computed from event JSON: JSON keys
-/// matched without case (as the OpenX SerDe does), <c>ses:*</c> tags under their mapped columns, the partition columns
+/// matched without case (as the OpenX SerDe does), tags read from the <c>mail.tags</c> map, the partition columns
 /// from where the event lies. It mimics the table's columns and the queries' semantics to prove the row mapping; it is
 /// not Athena.
 /// </summary>
