@@ -102,6 +102,30 @@ public sealed class AthenaQueries
         }
     }
 
+    /// <summary>
+    /// The rows of a statement <paramref name="render"/> writes for the identities <paramref name="identityPatterns"/>
+    /// resolve to; none, and no query, when the bucket holds none of them. <paramref name="what"/> names the question.
+    /// </summary>
+    public async IAsyncEnumerable<AthenaRow> RowsForIdentitiesAsync(
+        AthenaTarget target,
+        IReadOnlyList<string> identityPatterns,
+        Func<IReadOnlyList<string>, AthenaStatement> render,
+        string what,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(identityPatterns, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, identityPatterns))
+        {
+            yield break;
+        }
+
+        _sink.Verbose($"Reading {what} of {identities.Count} identities from {target.QualifiedTable}.");
+        await foreach (AthenaRow row in _runner.RunAsync(render(identities), target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Any statement, its <c>?</c> placeholders filled from <paramref name="parameters"/>, rows typed by column.</summary>
     public async IAsyncEnumerable<AthenaRecord> RunAsync(
         string sql,
@@ -118,14 +142,16 @@ public sealed class AthenaQueries
     }
 
     /// <summary>Nothing to ask Athena when the bucket holds no matching identity: no query, no cost.</summary>
-    private bool NoIdentities(IReadOnlyList<string> identities, EventQuery query)
+    private bool NoIdentities(IReadOnlyList<string> identities, EventQuery query) => NoIdentities(identities, query.Identities);
+
+    private bool NoIdentities(IReadOnlyList<string> identities, IReadOnlyList<string> patterns)
     {
         if (identities.Count > 0)
         {
             return false;
         }
 
-        _sink.Verbose($"No sender identity in the bucket matches {(query.Identities.Count == 0 ? "(any)" : string.Join(", ", query.Identities))}; Athena was not asked.");
+        _sink.Verbose($"No sender identity in the bucket matches {(patterns.Count == 0 ? "(any)" : string.Join(", ", patterns))}; Athena was not asked.");
         return true;
     }
 
