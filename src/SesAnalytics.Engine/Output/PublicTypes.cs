@@ -6,6 +6,7 @@ using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Query.Engagement;
 
 namespace SesAnalytics.Engine.Output;
 
@@ -25,6 +26,7 @@ public static class PublicTypes
         typeof(AwsContextSummary), typeof(BounceRecord), typeof(EventSummary), typeof(ReputationStatus),
         typeof(ImportSummary), typeof(ImportStatus), typeof(EventObject), typeof(SaveSummary),
         typeof(SesAnalyticsStack), typeof(ConfigSetDestination), typeof(SimulatorMessage),
+        typeof(EngagementSummary), typeof(LinkSummary),
 
         // Events and their parts
         typeof(SesEvent), typeof(SesEventType), typeof(AddressList),
