@@ -7,6 +7,7 @@ using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Suppression;
+using SesAnalytics.Engine.Query.Engagement;
 
 namespace SesAnalytics.Engine.Output;
 
@@ -27,6 +28,7 @@ public static class PublicTypes
         typeof(ImportSummary), typeof(ImportStatus), typeof(EventObject), typeof(SaveSummary),
         typeof(SesAnalyticsStack), typeof(ConfigSetDestination), typeof(SimulatorMessage),
         typeof(SuppressedAddress), typeof(SuppressionSummary),
+        typeof(EngagementSummary), typeof(LinkSummary),
 
         // Events and their parts
         typeof(SesEvent), typeof(SesEventType), typeof(AddressList),

@@ -103,22 +103,23 @@ public sealed class AthenaQueries
     }
 
     /// <summary>
-    /// The rows of a statement that another question (breakdowns) renders for the identities matching
-    /// <paramref name="query"/>; nothing, and no query, when none does.
+    /// The rows of a statement <paramref name="render"/> writes for the identities <paramref name="identityPatterns"/>
+    /// resolve to; none, and no query, when the bucket holds none of them. <paramref name="what"/> names the question.
     /// </summary>
-    public async IAsyncEnumerable<AthenaRow> RunForIdentitiesAsync(
+    public async IAsyncEnumerable<AthenaRow> RowsForIdentitiesAsync(
         AthenaTarget target,
-        EventQuery query,
+        IReadOnlyList<string> identityPatterns,
         Func<IReadOnlyList<string>, AthenaStatement> render,
+        string what,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> identities = await Identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
-        if (NoIdentities(identities, query))
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(identityPatterns, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, identityPatterns))
         {
             yield break;
         }
 
-        _sink.Verbose($"Counting the events of {identities.Count} identities over {query.Days.DayCount} days in {target.QualifiedTable}.");
+        _sink.Verbose($"Reading {what} of {identities.Count} identities from {target.QualifiedTable}.");
         await foreach (AthenaRow row in _runner.RunAsync(render(identities), target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
         {
             yield return row;
@@ -141,14 +142,16 @@ public sealed class AthenaQueries
     }
 
     /// <summary>Nothing to ask Athena when the bucket holds no matching identity: no query, no cost.</summary>
-    private bool NoIdentities(IReadOnlyList<string> identities, EventQuery query)
+    private bool NoIdentities(IReadOnlyList<string> identities, EventQuery query) => NoIdentities(identities, query.Identities);
+
+    private bool NoIdentities(IReadOnlyList<string> identities, IReadOnlyList<string> patterns)
     {
         if (identities.Count > 0)
         {
             return false;
         }
 
-        _sink.Verbose($"No sender identity in the bucket matches {(query.Identities.Count == 0 ? "(any)" : string.Join(", ", query.Identities))}; Athena was not asked.");
+        _sink.Verbose($"No sender identity in the bucket matches {(patterns.Count == 0 ? "(any)" : string.Join(", ", patterns))}; Athena was not asked.");
         return true;
     }
 

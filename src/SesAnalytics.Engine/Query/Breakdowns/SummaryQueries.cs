@@ -30,14 +30,14 @@ public static class SummaryQueries
         var counts = new List<GroupedCounts>();
         if (request.ReadsEventFields)
         {
-            await foreach (AthenaRow row in queries.RunForIdentitiesAsync(target, read, ids => AthenaGroupedSummaryQuery.Render(request, ids, target), cancellationToken).ConfigureAwait(false))
+            await foreach (AthenaRow row in queries.RowsForIdentitiesAsync(target, read.Identities, ids => AthenaGroupedSummaryQuery.Render(request, ids, target), "the grouped event counts", cancellationToken).ConfigureAwait(false))
             {
                 counts.Add(AthenaGroupedSummaryQuery.Read(row, request.GroupBy));
             }
         }
         else
         {
-            IAsyncEnumerable<AthenaRow> rows = queries.RunForIdentitiesAsync(target, read, ids => AthenaSummaryQuery.Render(read, ids, target), cancellationToken);
+            IAsyncEnumerable<AthenaRow> rows = queries.RowsForIdentitiesAsync(target, read.Identities, ids => AthenaSummaryQuery.Render(read, ids, target), "the event counts", cancellationToken);
             await foreach (PartitionCounts partition in AthenaSummaryQuery.ReadAsync(rows).ConfigureAwait(false))
             {
                 counts.Add(ByIdentity(partition));
