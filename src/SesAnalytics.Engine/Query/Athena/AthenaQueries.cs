@@ -102,6 +102,30 @@ public sealed class AthenaQueries
         }
     }
 
+    /// <summary>
+    /// The rows of another question's statement over the stack's tables, rendered for the identities the query's
+    /// patterns match; no rows, and no query, when none matches.
+    /// </summary>
+    public async IAsyncEnumerable<AthenaRow> RowsAsync(
+        AthenaTarget target,
+        EventQuery query,
+        Func<IReadOnlyList<string>, AthenaStatement> render,
+        string question,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> identities = await Identities.ResolveAsync(query.Identities, cancellationToken).ConfigureAwait(false);
+        if (NoIdentities(identities, query))
+        {
+            yield break;
+        }
+
+        _sink.Verbose($"{question} of {identities.Count} identities over {query.Days.DayCount} days in {target.QualifiedTable}.");
+        await foreach (AthenaRow row in _runner.RunAsync(render(identities), target.WorkGroup, target.Database, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Any statement, its <c>?</c> placeholders filled from <paramref name="parameters"/>, rows typed by column.</summary>
     public async IAsyncEnumerable<AthenaRecord> RunAsync(
         string sql,
