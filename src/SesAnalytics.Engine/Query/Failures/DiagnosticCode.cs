@@ -16,6 +16,12 @@ namespace SesAnalytics.Engine.Query.Failures;
 /// </summary>
 public static partial class DiagnosticCode
 {
+    /// <summary>
+    /// An address, with its angle brackets: the queries blank these in SQL already, the same in both engines, so codes
+    /// that differ only by recipient arrive as one row.
+    /// </summary>
+    public const string AddressPattern = @"<?[^\s<>@""'()\[\]]+@[^\s<>@""'()\[\]]+>?";
+
     /// <summary>The normalised text of <paramref name="code"/>, for example <c>550 5.1.1 user unknown</c>; null when there is none.</summary>
     public static string? Normalize(string? code)
     {
@@ -78,7 +84,7 @@ public static partial class DiagnosticCode
     [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b")]
     private static partial Regex EnhancedStatus();
 
-    [GeneratedRegex(@"<?[^\s<>@""'()\[\]]+@[^\s<>@""'()\[\]]+>?")]
+    [GeneratedRegex(AddressPattern)]
     private static partial Regex Address();
 
     /// <summary>Text in angle or square brackets, or double quotes: local parts, message ids, host names and IPs, times.</summary>

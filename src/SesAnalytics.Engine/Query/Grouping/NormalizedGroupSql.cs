@@ -28,16 +28,18 @@ internal static class NormalizedGroupSql
     public static string DuckDb(GroupKey key, string domainColumn, string identity, SqlParameters parameters) =>
         key.Dimension == GroupDimension.RecipientDomain
             ? DomainKey(domainColumn)
-            : Normalize(key, GroupSql.DuckDb(key, domainColumn, identity, parameters));
+            : key.Dimension == GroupDimension.FromDomain
+                ? NormalizeDomain(GroupSql.DuckDb(key, domainColumn, identity, parameters))
+                : $"list_filter([{GroupSql.DuckDb(key, domainColumn, identity, parameters)}], v -> trim(v) <> '')[1]";
 
     /// <inheritdoc cref="DuckDb"/>
     public static string Athena(GroupKey key, string domainColumn, AthenaParameters parameters) =>
         key.Dimension == GroupDimension.RecipientDomain
             ? DomainKey(domainColumn)
-            : Normalize(key, GroupSql.Athena(key, domainColumn, parameters));
+            : key.Dimension == GroupDimension.FromDomain
+                ? NormalizeDomain(GroupSql.Athena(key, domainColumn, parameters))
+                : $"element_at(filter(ARRAY[{GroupSql.Athena(key, domainColumn, parameters)}], v -> trim(v) <> ''), 1)";
 
-    private static string Normalize(GroupKey key, string value) =>
-        key.Dimension == GroupDimension.FromDomain
-            ? $"nullif(lower(rtrim(trim({value}), '.')), '')"
-            : $"CASE WHEN trim({value}) <> '' THEN {value} END";
+    /// <summary>Each value is named once in the SQL: every Athena placeholder is a value of its own.</summary>
+    private static string NormalizeDomain(string value) => $"nullif(lower(rtrim(trim({value}), '.')), '')";
 }

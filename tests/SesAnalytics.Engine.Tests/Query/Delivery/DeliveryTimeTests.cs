@@ -115,6 +115,22 @@ public sealed class DeliveryTimeTests : IDisposable
         Assert.DoesNotContain("campaign", outsideFileList, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Athena_binds_every_value_and_constrains_every_partition_column(bool total)
+    {
+        AthenaStatement statement = AthenaDeliveryTimeQuery.Render(
+            EventQuery.AllEvents(Days), GroupBy.Parse(["Tag:o'campaign", "RecipientDomain", "Identity"]), total, ["a.example"], AthenaTestQueries.Target);
+
+        Assert.Equal(["'o''campaign'", "'a.example'", "'Delivery'", "'2024/03/08'", "'2024/03/09'"], statement.ExecutionParameters);
+        string outsideLiterals = System.Text.RegularExpressions.Regex.Replace(statement.Text, "'(?:[^']|'')*'", string.Empty);
+        Assert.Equal(statement.ExecutionParameters.Count, outsideLiterals.Count(c => c == '?'));
+        Assert.Matches("\"sender_identity\" IN \\(\\?\\)\\s+AND \"event_type\" IN \\(\\?\\)\\s+AND \"day\" IN \\(\\?, \\?\\)", statement.Text);
+        Assert.Contains("element_at(times, (90 * cardinality(times) + 99) / 100)", statement.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("approx_percentile", statement.Text, StringComparison.Ordinal);
+    }
+
     private static long NearestRank(long[] sorted, double p) => sorted[(int)Math.Ceiling(Math.Round(p * sorted.Length, 9)) - 1];
 
     private List<DeliveryTimeSummary> FromStore(GroupBy grouping, bool total) =>
