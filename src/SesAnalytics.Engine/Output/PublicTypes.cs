@@ -6,6 +6,8 @@ using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Query.Delivery;
+using SesAnalytics.Engine.Query.Failures;
 
 namespace SesAnalytics.Engine.Output;
 
@@ -25,6 +27,7 @@ public static class PublicTypes
         typeof(AwsContextSummary), typeof(BounceRecord), typeof(EventSummary), typeof(ReputationStatus),
         typeof(ImportSummary), typeof(ImportStatus), typeof(EventObject), typeof(SaveSummary),
         typeof(SesAnalyticsStack), typeof(ConfigSetDestination), typeof(SimulatorMessage),
+        typeof(DeliveryTimeSummary), typeof(FailureSummary), typeof(FailureKind),
 
         // Events and their parts
         typeof(SesEvent), typeof(SesEventType), typeof(AddressList),
