@@ -11,6 +11,7 @@ public sealed class GetSesClickedLinkCommand : EventQueryCmdlet
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GroupByCompleter))]
     public string[]? GroupBy { get; set; }
 
     [Parameter]

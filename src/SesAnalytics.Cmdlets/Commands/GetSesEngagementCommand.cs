@@ -11,6 +11,7 @@ public sealed class GetSesEngagementCommand : EventQueryCmdlet
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GroupByCompleter))]
     public string[]? GroupBy { get; set; }
 
     [Parameter]

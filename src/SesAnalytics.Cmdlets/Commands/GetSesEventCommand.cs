@@ -75,6 +75,21 @@ public sealed class GetSesEventCommand : EventQueryCmdlet
     private async Task ReadAsync(Place place, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
         var query = new EventQuery(Identity ?? [], SesEventTypeArgumentAttribute.ToTypes(EventType) ?? SesEventTypes.All, Days, [], Recipient ?? []);
+        // A recipient's or message's story is told in time order across partitions; a listing streams partition by partition.
+        bool story = query.Recipients.Count > 0 || messageIds.Count > 0;
+        var events = new List<SesEvent>();
+        void Take(SesEvent evt)
+        {
+            if (story)
+            {
+                events.Add(evt);
+            }
+            else
+            {
+                Emit(evt);
+            }
+        }
+
         if (InCloud)
         {
             (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(place.StackName, cancellationToken).ConfigureAwait(false);
@@ -82,14 +97,19 @@ public sealed class GetSesEventCommand : EventQueryCmdlet
             {
                 await foreach (SesEvent cloudEvent in queries.EventsAsync(target, query, messageIds, cancellationToken).ConfigureAwait(false))
                 {
-                    Emit(cloudEvent);
+                    Take(cloudEvent);
                 }
             }
-
-            return;
+        }
+        else
+        {
+            foreach (SesEvent evt in LocalStoreQueries.Events(place.StorePath, query, messageIds, Sink, cancellationToken))
+            {
+                Take(evt);
+            }
         }
 
-        foreach (SesEvent evt in LocalStoreQueries.Events(place.StorePath, query, messageIds, Sink, cancellationToken))
+        foreach (SesEvent evt in EventStory.InTimeOrder(events))
         {
             Emit(evt);
         }

@@ -8,6 +8,8 @@ using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Suppression;
 using SesAnalytics.Engine.Query.Engagement;
+using SesAnalytics.Engine.Query.Delivery;
+using SesAnalytics.Engine.Query.Failures;
 
 namespace SesAnalytics.Engine.Output;
 
@@ -29,6 +31,7 @@ public static class PublicTypes
         typeof(SesAnalyticsStack), typeof(ConfigSetDestination), typeof(SimulatorMessage),
         typeof(SuppressedAddress), typeof(SuppressionSummary),
         typeof(EngagementSummary), typeof(LinkSummary),
+        typeof(DeliveryTimeSummary), typeof(FailureSummary), typeof(FailureKind),
 
         // Events and their parts
         typeof(SesEvent), typeof(SesEventType), typeof(AddressList),
