@@ -64,7 +64,7 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
     }
 
     private static PartitionCounts ToCounts(EventSummary day) => new(
-        day.Identity,
+        IdentityOf(day),
         DateOnly.FromDateTime(day.Day ?? day.From),
         new EventCounts
         {
@@ -88,7 +88,7 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
         });
 
     private static IdentityOverview Overview(EventSummary total) => new(
-        total.Identity,
+        IdentityOf(total),
         total.Sends,
         total.SentRecipients,
         total.Deliveries,
@@ -102,11 +102,11 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
 
     private static List<IdentityDays> Daily(List<EventSummary> daily, List<EventSummary> totals)
     {
-        ILookup<string, EventSummary> byIdentity = daily.ToLookup(d => d.Identity, StringComparer.Ordinal);
+        ILookup<string, EventSummary> byIdentity = daily.ToLookup(IdentityOf, StringComparer.Ordinal);
         return totals
             .OrderByDescending(t => t.SentRecipients).ThenBy(t => t.Identity, StringComparer.Ordinal)
             .Take(ReportLimits.DetailedIdentities)
-            .Select(t => new IdentityDays(t.Identity, byIdentity[t.Identity].OrderBy(d => d.Day).Select(Day).ToList()))
+            .Select(t => new IdentityDays(IdentityOf(t), byIdentity[IdentityOf(t)].OrderBy(d => d.Day).Select(Day).ToList()))
             .ToList();
     }
 
@@ -143,13 +143,13 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
 
     private static List<PeriodChange> Compare(List<EventSummary> totals, List<EventSummary> previousTotals)
     {
-        Dictionary<string, EventSummary> before = previousTotals.ToDictionary(p => p.Identity, StringComparer.Ordinal);
+        Dictionary<string, EventSummary> before = previousTotals.ToDictionary(IdentityOf, StringComparer.Ordinal);
         return totals.Select(now =>
         {
-            EventSummary? then = before.GetValueOrDefault(now.Identity);
+            EventSummary? then = before.GetValueOrDefault(IdentityOf(now));
             long previousSent = then?.Sends ?? 0;
             return new PeriodChange(
-                now.Identity,
+                IdentityOf(now),
                 now.Sends,
                 previousSent,
                 previousSent == 0 ? null : (double)(now.Sends - previousSent) / previousSent,
@@ -159,4 +159,7 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
                 then?.ComplaintRate);
         }).ToList();
     }
+
+    /// <summary>The report asks for summaries by identity, so every one carries it.</summary>
+    private static string IdentityOf(EventSummary summary) => summary.Identity ?? string.Empty;
 }

@@ -47,10 +47,10 @@ public sealed record ReportSource(string Kind, string Name, string? Region, IRea
 public sealed record ReportThresholds(double BounceReview, double BouncePause, double ComplaintReview, double ComplaintPause, long LowVolumeRecipients)
 {
     public static ReportThresholds Ses { get; } = new(
-        Query.EventSummary.BounceWarning,
-        Query.EventSummary.BounceAtRisk,
-        Query.EventSummary.ComplaintWarning,
-        Query.EventSummary.ComplaintAtRisk,
+        Query.ReputationThresholds.BounceWarning,
+        Query.ReputationThresholds.BounceAtRisk,
+        Query.ReputationThresholds.ComplaintWarning,
+        Query.ReputationThresholds.ComplaintAtRisk,
         SendingStatus.LowVolumeRecipients);
 }
 

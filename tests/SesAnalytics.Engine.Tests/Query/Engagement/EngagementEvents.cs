@@ -10,7 +10,7 @@ internal static class EngagementEvents
 {
     public static readonly DateTime Base = new(2024, 3, 8, 12, 0, 0, DateTimeKind.Utc);
 
-    public static StoredEvent Delivery(string identity, string messageId, DateTime at, string[] recipients, string? campaign = null) =>
+    public static StoredEvent Delivered(string identity, string messageId, DateTime at, string[] recipients, string? campaign = null) =>
         new(identity, DateOnly.FromDateTime(at), SesEventType.Delivery, Record("Delivery", messageId, recipients, campaign, new JsonObject
         {
             ["delivery"] = new JsonObject { ["timestamp"] = Time(at), ["recipients"] = Array(recipients), ["processingTimeMillis"] = 1000 },

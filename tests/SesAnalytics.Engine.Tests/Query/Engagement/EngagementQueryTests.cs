@@ -54,19 +54,19 @@ public sealed class EngagementQueryTests : IDisposable
         DateTime late = Base.Date.AddHours(23).AddMinutes(59).AddSeconds(58);
         return
         [
-            Delivery("a.example", "m1", noon, ["ann@x.test"], "spring"),
+            Delivered("a.example", "m1", noon, ["ann@x.test"], "spring"),
             Open("a.example", "m1", noon.AddSeconds(4), ["ann@x.test"], "spring"),
             Open("a.example", "m1", noon.AddMinutes(1), ["ann@x.test"], "spring"),
             Open("a.example", "m1", noon.AddMinutes(2), ["ann@x.test"], "spring"),
             Open("a.example", "m1", noon.AddDays(1), ["ann@x.test"], "spring"),
             Click("a.example", "m1", noon.AddMinutes(5), ["ann@x.test"], "https://example.com/a", "spring", "hero"),
             Click("a.example", "m1", noon.AddMinutes(6), ["ann@x.test"], "https://example.com/a", "spring", "hero"),
-            Delivery("a.example", "m2", noon, ["bob@y.test", "cy@X.test"], "spring"),
+            Delivered("a.example", "m2", noon, ["bob@y.test", "cy@X.test"], "spring"),
             Open("a.example", "m2", noon.AddSeconds(6), ["bob@y.test", "\"Cy\" <cy@X.test>"], "spring"),
-            Delivery("b.example", "m3", late, ["dan@y.test"], "autumn"),
+            Delivered("b.example", "m3", late, ["dan@y.test"], "autumn"),
             Open("b.example", "m3", late.AddSeconds(3), ["dan@y.test"], "autumn"),
             Click("b.example", "m3", late.AddMinutes(1), ["dan@y.test"], "https://example.com/b", "autumn"),
-            Delivery("b.example", "m5", noon.AddDays(-1), ["eve@x.test"]),
+            Delivered("b.example", "m5", noon.AddDays(-1), ["eve@x.test"]),
             Open("b.example", "m5", noon.AddHours(1), ["eve@x.test"]),
         ];
     }
@@ -128,7 +128,7 @@ public sealed class EngagementQueryTests : IDisposable
     {
         List<StoredEvent> events =
         [
-            Delivery("a.example", "m1", Base, ["ann@x.test"]),
+            Delivered("a.example", "m1", Base, ["ann@x.test"]),
             Open("a.example", "m1", Base.AddMilliseconds(afterMilliseconds), ["ann@x.test"]),
         ];
 
