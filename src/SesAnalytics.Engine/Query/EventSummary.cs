@@ -10,26 +10,12 @@ namespace SesAnalytics.Engine.Query;
 /// is all of them as one text. Rates are fractions (0.0123 is 1.23%) and count recipients, as SES's reputation metrics
 /// do; null without sends. The Previous* properties are set when the preceding period was asked for too.
 /// </summary>
-public sealed record EventSummary
+public sealed record EventSummary : GroupedRow
 {
-    public string? Identity { get; init; }
-
-    public string? ConfigurationSet { get; init; }
-
-    public string? RecipientDomain { get; init; }
-
-    public string? FromDomain { get; init; }
-
-    /// <summary>The grouped mail tags as <c>name=value</c> pairs joined by <c>; </c>; null when not grouped by a tag.</summary>
-    public string? Tag { get; init; }
-
-    public required string Group { get; init; }
-
-    public DateTime? Day { get; init; }
-
-    public required DateTime From { get; init; }
-
-    public required DateTime To { get; init; }
+    internal EventSummary(GroupValues group, DateOnly? day, DateOnly from, DateOnly to)
+        : base(group, day, from, to)
+    {
+    }
 
     public long Sends { get; init; }
 
@@ -101,17 +87,8 @@ public sealed record EventSummary
     {
         double? bounceRate = Rate(counts.HardBouncedRecipients, counts.SentRecipients);
         double? complaintRate = Rate(counts.ComplainedRecipients, counts.SentRecipients);
-        return new EventSummary
+        return new EventSummary(group, day, from, to)
         {
-            Identity = group.Identity,
-            ConfigurationSet = group.ConfigurationSet,
-            RecipientDomain = group.RecipientDomain,
-            FromDomain = group.FromDomain,
-            Tag = group.GroupBy.Has(GroupDimension.Tag) ? string.Join("; ", group.Tags.Select(t => $"{t.Key}={t.Value}")) : null,
-            Group = group.Label,
-            Day = day?.ToUtcDateTime(),
-            From = from.ToUtcDateTime(),
-            To = to.ToUtcDateTime(),
             Sends = counts[SesEventType.Send],
             SentRecipients = counts.SentRecipients,
             Deliveries = counts[SesEventType.Delivery],

@@ -49,18 +49,8 @@ public sealed record DeliveryTimeRow(
 
     private DeliveryTimeSummary ToSummary(DayRange days)
     {
-        GroupFields group = GroupFields.Of(Group);
-        return new DeliveryTimeSummary
+        return new DeliveryTimeSummary(Group, Day, days.From, days.To)
         {
-            Identity = group.Identity,
-            ConfigurationSet = group.ConfigurationSet,
-            RecipientDomain = group.RecipientDomain,
-            FromDomain = group.FromDomain,
-            Tag = group.Tag,
-            Group = group.Group,
-            Day = Day?.ToUtcDateTime(),
-            From = (Day ?? days.From).ToUtcDateTime(),
-            To = (Day ?? days.To).ToUtcDateTime(),
             Deliveries = Deliveries,
             DeliveredRecipients = DeliveredRecipients,
             P50 = Time(P50),

@@ -1,3 +1,4 @@
+using SesAnalytics.Engine.Query.Grouping;
 namespace SesAnalytics.Engine.Query.Delivery;
 
 /// <summary>
@@ -6,27 +7,12 @@ namespace SesAnalytics.Engine.Query.Delivery;
 /// receiving server accepting it). With recipient-domain grouping a Delivery event counts in the group of each domain it
 /// delivered to. Times are null when no Delivery event of the group carries one.
 /// </summary>
-public sealed record DeliveryTimeSummary
+public sealed record DeliveryTimeSummary : GroupedRow
 {
-    public string? Identity { get; init; }
-
-    public string? ConfigurationSet { get; init; }
-
-    public string? RecipientDomain { get; init; }
-
-    public string? FromDomain { get; init; }
-
-    /// <summary>The grouped mail tags as <c>name=value</c> pairs joined by <c>; </c>.</summary>
-    public string? Tag { get; init; }
-
-    /// <summary>The group's values in one text, as the views show it: <c>example.com / gmail.com</c>.</summary>
-    public required string Group { get; init; }
-
-    public DateTime? Day { get; init; }
-
-    public required DateTime From { get; init; }
-
-    public required DateTime To { get; init; }
+    internal DeliveryTimeSummary(GroupValues group, DateOnly? day, DateOnly from, DateOnly to)
+        : base(group, day, from, to)
+    {
+    }
 
     public long Deliveries { get; init; }
 

@@ -7,27 +7,12 @@ namespace SesAnalytics.Engine.Query.Engagement;
 /// Opens and clicks of one group on one day (<see cref="Day"/> set) or over a whole range (<see cref="Day"/> null).
 /// Recipients are distinct (message, address) pairs; rates are fractions (0.25 is 25%), null when the denominator is 0.
 /// </summary>
-public sealed record EngagementSummary
+public sealed record EngagementSummary : GroupedRow
 {
-    public string? Identity { get; init; }
-
-    public string? ConfigurationSet { get; init; }
-
-    public string? RecipientDomain { get; init; }
-
-    public string? FromDomain { get; init; }
-
-    /// <summary>The grouped mail tags as <c>name=value</c> pairs joined by <c>; </c>.</summary>
-    public string? Tag { get; init; }
-
-    /// <summary>The group's values as one short text, as the table view shows it.</summary>
-    public required string Group { get; init; }
-
-    public DateTime? Day { get; init; }
-
-    public required DateTime From { get; init; }
-
-    public required DateTime To { get; init; }
+    internal EngagementSummary(GroupValues group, DateOnly? day, DateOnly from, DateOnly to)
+        : base(group, day, from, to)
+    {
+    }
 
     public long DeliveredRecipients { get; init; }
 
@@ -51,17 +36,8 @@ public sealed record EngagementSummary
     internal static EngagementSummary Create(GroupValues group, DateOnly? day, DayRange days, EngagementCounts counts, bool includeProxyOpens)
     {
         long opened = includeProxyOpens ? counts.OpenedRecipientsWithProxies : counts.OpenedRecipients;
-        return new EngagementSummary
+        return new EngagementSummary(group, day, days.From, days.To)
         {
-            Identity = group.Identity,
-            ConfigurationSet = group.ConfigurationSet,
-            RecipientDomain = group.RecipientDomain,
-            FromDomain = group.FromDomain,
-            Tag = GroupText.Tag(group),
-            Group = group.Label,
-            Day = day?.ToUtcDateTime(),
-            From = (day ?? days.From).ToUtcDateTime(),
-            To = (day ?? days.To).ToUtcDateTime(),
             DeliveredRecipients = counts.DeliveredRecipients,
             OpenedRecipients = opened,
             ClickedRecipients = counts.ClickedRecipients,

@@ -2,16 +2,9 @@ using SesAnalytics.Engine.Query.Grouping;
 
 namespace SesAnalytics.Engine.Query.Engagement;
 
-/// <summary>The flat, CSV-friendly texts of a group and the order groups are written in.</summary>
+/// <summary>The order groups are written in.</summary>
 internal static class GroupText
 {
-    /// <summary>The grouped tags that have a value, as <c>campaign=spring; team=growth</c>; null when none has.</summary>
-    public static string? Tag(GroupValues group)
-    {
-        string[] pairs = group.Tags.Where(t => t.Value is not null).Select(t => $"{t.Key}={t.Value}").ToArray();
-        return pairs.Length == 0 ? null : string.Join("; ", pairs);
-    }
-
     /// <summary>Groups by their values in key order, ordinal, a missing value after every present one.</summary>
     public static int Compare(GroupValues x, GroupValues y)
     {

@@ -4,24 +4,12 @@ using SesAnalytics.Engine.Time;
 namespace SesAnalytics.Engine.Query.Engagement;
 
 /// <summary>One clicked link of one group over a range of days: its clicks and the distinct recipients who clicked it.</summary>
-public sealed record LinkSummary
+public sealed record LinkSummary : GroupedRow
 {
-    public string? Identity { get; init; }
-
-    public string? ConfigurationSet { get; init; }
-
-    public string? RecipientDomain { get; init; }
-
-    public string? FromDomain { get; init; }
-
-    /// <summary>The grouped mail tags as <c>name=value</c> pairs joined by <c>; </c>.</summary>
-    public string? Tag { get; init; }
-
-    public required string Group { get; init; }
-
-    public required DateTime From { get; init; }
-
-    public required DateTime To { get; init; }
+    internal LinkSummary(GroupValues group, DateOnly? day, DateOnly from, DateOnly to)
+        : base(group, day, from, to)
+    {
+    }
 
     public string? Link { get; init; }
 
@@ -32,16 +20,8 @@ public sealed record LinkSummary
 
     public long ClickedRecipients { get; init; }
 
-    internal static LinkSummary Create(GroupValues group, DayRange days, string? link, string? linkTags, long clicks, long clickedRecipients) => new()
+    internal static LinkSummary Create(GroupValues group, DayRange days, string? link, string? linkTags, long clicks, long clickedRecipients) => new(group, null, days.From, days.To)
     {
-        Identity = group.Identity,
-        ConfigurationSet = group.ConfigurationSet,
-        RecipientDomain = group.RecipientDomain,
-        FromDomain = group.FromDomain,
-        Tag = GroupText.Tag(group),
-        Group = group.Label,
-        From = days.From.ToUtcDateTime(),
-        To = days.To.ToUtcDateTime(),
         Link = link,
         LinkTags = string.IsNullOrEmpty(linkTags) ? null : linkTags,
         Clicks = clicks,

@@ -73,18 +73,8 @@ public sealed record FailureRow(
     {
         public FailureSummary ToSummary(Totals totals, DayRange days)
         {
-            GroupFields group = GroupFields.Of(Group);
-            return new FailureSummary
+            return new FailureSummary(Group, Day, days.From, days.To)
             {
-                Identity = group.Identity,
-                ConfigurationSet = group.ConfigurationSet,
-                RecipientDomain = group.RecipientDomain,
-                FromDomain = group.FromDomain,
-                Tag = group.Tag,
-                Group = group.Group,
-                Day = Day?.ToUtcDateTime(),
-                From = (Day ?? days.From).ToUtcDateTime(),
-                To = (Day ?? days.To).ToUtcDateTime(),
                 Kind = Kind,
                 Type = Type,
                 SubType = SubType,

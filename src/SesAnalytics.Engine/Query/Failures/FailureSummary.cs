@@ -1,30 +1,16 @@
+using SesAnalytics.Engine.Query.Grouping;
 namespace SesAnalytics.Engine.Query.Failures;
 
 /// <summary>
 /// One kind of failure of one group, on one day (<see cref="Day"/> set) or over a whole range: how many events reported
 /// it, to how many recipients, and the recipient domains it hit most.
 /// </summary>
-public sealed record FailureSummary
+public sealed record FailureSummary : GroupedRow
 {
-    public string? Identity { get; init; }
-
-    public string? ConfigurationSet { get; init; }
-
-    public string? RecipientDomain { get; init; }
-
-    public string? FromDomain { get; init; }
-
-    /// <summary>The grouped mail tags as <c>name=value</c> pairs joined by <c>; </c>.</summary>
-    public string? Tag { get; init; }
-
-    /// <summary>The group's values in one text, as the views show it.</summary>
-    public required string Group { get; init; }
-
-    public DateTime? Day { get; init; }
-
-    public required DateTime From { get; init; }
-
-    public required DateTime To { get; init; }
+    internal FailureSummary(GroupValues group, DateOnly? day, DateOnly from, DateOnly to)
+        : base(group, day, from, to)
+    {
+    }
 
     public FailureKind Kind { get; init; }
 

@@ -43,6 +43,16 @@ public sealed class GroupValues : IEquatable<GroupValues>
     public IReadOnlyDictionary<string, string?> Tags =>
         GroupBy.Keys.Select((k, i) => (k, i)).Where(p => p.k.TagName is not null).ToDictionary(p => p.k.TagName!, p => _values[p.i], StringComparer.Ordinal);
 
+    /// <summary>The grouped tags that have a value, as <c>campaign=spring; team=growth</c>; null when none has.</summary>
+    public string? TagText
+    {
+        get
+        {
+            string[] pairs = Tags.Where(t => t.Value is not null).Select(t => $"{t.Key}={t.Value}").ToArray();
+            return pairs.Length == 0 ? null : string.Join("; ", pairs);
+        }
+    }
+
     /// <summary>The values as one short text, for views: <c>example.com / spring-sale</c>; a missing value is <c>-</c>.</summary>
     public string Label => string.Join(" / ", _values.Select(v => v ?? "-"));
 
