@@ -31,18 +31,26 @@ internal static class EventRecordScanner
     [ThreadStatic]
     private static int t_nextIdentity;
 
-    /// <summary>The keys the Firehose query gives the record and the record's own time, or false to take the general path.</summary>
-    public static bool TryScan(ReadOnlySpan<byte> record, out PartitionKeys? keys, out DateTimeOffset? eventTime)
+    /// <summary>
+    /// The keys the Firehose query gives the record, the record's own time and whether it has whitespace to compact
+    /// (noticed on the way, which spares a second pass), or false to take the general path.
+    /// </summary>
+    public static bool TryScan(ReadOnlySpan<byte> record, out ScannedRecord scanned)
     {
-        keys = null;
-        eventTime = null;
+        scanned = default;
         Span<Range> details = stackalloc Range[DetailNames.Length];
         details.Clear();
         var found = new Found();
         try
         {
             var reader = new Utf8JsonReader(record, isFinalBlock: true, state: default);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !ScanRoot(ref reader, ref found, details) || reader.Read())
+            if (!Next(ref reader, ref found) || reader.TokenType != JsonTokenType.StartObject || !ScanRoot(ref reader, ref found, details))
+            {
+                return false;
+            }
+
+            found.Loose |= found.End != record.Length;
+            if (reader.Read())
             {
                 return false;
             }
@@ -58,8 +66,8 @@ internal static class EventRecordScanner
         }
 
         string eventType = EventTypeText(record[found.EventType]);
-        keys = new PartitionKeys(found.Identity.Equals(default) ? FirehoseLayout.MissingIdentity : IdentityText(record[found.Identity]), eventType);
-        eventTime = TimeOf(record, eventType, details, found.MailTimestamp);
+        string identity = found.Identity.Equals(default) ? FirehoseLayout.MissingIdentity : IdentityText(record[found.Identity]);
+        scanned = new ScannedRecord(new PartitionKeys(identity, eventType), TimeOf(record, eventType, details, found.MailTimestamp), !found.Loose);
         return true;
     }
 
@@ -68,7 +76,7 @@ internal static class EventRecordScanner
         bool mailSeen = false;
         bool eventTypeSeen = false;
         Span<bool> detailSeen = stackalloc bool[DetailNames.Length];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
             {
@@ -76,7 +84,7 @@ internal static class EventRecordScanner
             }
 
             ReadOnlySpan<byte> name = reader.ValueSpan;
-            reader.Read();
+            Next(ref reader, ref found);
             if (name.SequenceEqual("eventType"u8))
             {
                 if (eventTypeSeen || !TryPlainString(ref reader, out found.EventType))
@@ -101,7 +109,7 @@ internal static class EventRecordScanner
             }
             else if (DetailIndex(name) is int index and >= 0)
             {
-                if (detailSeen[index] || !ScanDetail(ref reader, out details[index]))
+                if (detailSeen[index] || !ScanDetail(ref reader, ref found, out details[index]))
                 {
                     return false;
                 }
@@ -110,7 +118,7 @@ internal static class EventRecordScanner
             }
             else
             {
-                reader.Skip();
+                Skip(ref reader, ref found);
             }
         }
 
@@ -126,7 +134,7 @@ internal static class EventRecordScanner
 
         bool timestampSeen = false;
         bool tagsSeen = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
             {
@@ -134,10 +142,10 @@ internal static class EventRecordScanner
             }
 
             ReadOnlySpan<byte> name = reader.ValueSpan;
-            reader.Read();
+            Next(ref reader, ref found);
             if (name.SequenceEqual("timestamp"u8))
             {
-                if (timestampSeen || !TryOptionalString(ref reader, out found.MailTimestamp))
+                if (timestampSeen || !TryOptionalString(ref reader, ref found, out found.MailTimestamp))
                 {
                     return false;
                 }
@@ -155,7 +163,7 @@ internal static class EventRecordScanner
             }
             else
             {
-                reader.Skip();
+                Skip(ref reader, ref found);
             }
         }
 
@@ -170,7 +178,7 @@ internal static class EventRecordScanner
         }
 
         bool identitySeen = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
             {
@@ -178,10 +186,10 @@ internal static class EventRecordScanner
             }
 
             bool isIdentity = reader.ValueSpan.SequenceEqual("ses:sender-identity"u8);
-            reader.Read();
+            Next(ref reader, ref found);
             if (!isIdentity)
             {
-                reader.Skip();
+                Skip(ref reader, ref found);
                 continue;
             }
 
@@ -207,7 +215,7 @@ internal static class EventRecordScanner
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray || !reader.Read())
+        if (reader.TokenType != JsonTokenType.StartArray || !Next(ref reader, ref found))
         {
             return false;
         }
@@ -222,26 +230,26 @@ internal static class EventRecordScanner
             return false;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (Next(ref reader, ref found) && reader.TokenType != JsonTokenType.EndArray)
         {
-            reader.Skip();
+            Skip(ref reader, ref found);
         }
 
         return true;
     }
 
     /// <summary>An event type's own object: where its <c>timestamp</c> string is, if it has one.</summary>
-    private static bool ScanDetail(ref Utf8JsonReader reader, out Range timestamp)
+    private static bool ScanDetail(ref Utf8JsonReader reader, ref Found found, out Range timestamp)
     {
         timestamp = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            Skip(ref reader, ref found);
             return true;
         }
 
         bool timestampSeen = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
             {
@@ -249,14 +257,14 @@ internal static class EventRecordScanner
             }
 
             bool isTimestamp = reader.ValueSpan.SequenceEqual("timestamp"u8);
-            reader.Read();
+            Next(ref reader, ref found);
             if (!isTimestamp)
             {
-                reader.Skip();
+                Skip(ref reader, ref found);
                 continue;
             }
 
-            if (timestampSeen || !TryOptionalString(ref reader, out timestamp))
+            if (timestampSeen || !TryOptionalString(ref reader, ref found, out timestamp))
             {
                 return false;
             }
@@ -282,7 +290,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>A plain string, or a value that is not a string at all (which <see cref="EventTime"/> ignores).</summary>
-    private static bool TryOptionalString(ref Utf8JsonReader reader, out Range value)
+    private static bool TryOptionalString(ref Utf8JsonReader reader, ref Found found, out Range value)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -290,7 +298,7 @@ internal static class EventRecordScanner
         }
 
         value = default;
-        reader.Skip();
+        Skip(ref reader, ref found);
         return true;
     }
 
@@ -411,10 +419,52 @@ internal static class EventRecordScanner
 
     private static IEnumerable<SesEventType> TimedTypes() => SesEventTypes.All.Where(t => t.HasOwnTimestamp());
 
+    /// <summary>
+    /// Reads the next token, noting whether whitespace came before it: compact JSON has exactly one byte (the comma)
+    /// between a value and the next member or element, none elsewhere, and a member name runs straight into its colon.
+    /// </summary>
+    private static bool Next(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (!found.Loose)
+        {
+            long start = reader.TokenStartIndex;
+            bool afterComma = found.Previous is not (JsonTokenType.None or JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName)
+                && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray);
+            found.Loose = start - found.End != (afterComma ? 1 : 0)
+                || (reader.TokenType == JsonTokenType.PropertyName && reader.BytesConsumed - start != reader.ValueSpan.Length + 3);
+        }
+
+        found.End = reader.BytesConsumed;
+        found.Previous = reader.TokenType;
+        return true;
+    }
+
+    /// <summary>Past the value that starts at the current token, through <see cref="Next"/>.</summary>
+    private static void Skip(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        int depth = reader.CurrentDepth;
+        while (Next(ref reader, ref found) && reader.CurrentDepth > depth)
+        {
+        }
+    }
+
     private struct Found
     {
         public Range EventType;
         public Range Identity;
         public Range MailTimestamp;
+        public long End;
+        public JsonTokenType Previous;
+        public bool Loose;
     }
 }

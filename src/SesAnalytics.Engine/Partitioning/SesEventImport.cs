@@ -469,9 +469,9 @@ public sealed partial class SesEventImport : IDisposable
 
     private Routed Route(byte[] record, long line, string source)
     {
-        if (EventRecordScanner.TryScan(record, out PartitionKeys? scanned, out DateTimeOffset? eventTime))
+        if (EventRecordScanner.TryScan(record, out ScannedRecord scanned))
         {
-            return Route(JsonText.Compact(record), KeyExtraction.Success(scanned!), eventTime, source);
+            return Route(scanned.IsCompact ? record : JsonText.Compact(record), KeyExtraction.Success(scanned.Keys), scanned.EventTime, source);
         }
 
         JsonDocument document;

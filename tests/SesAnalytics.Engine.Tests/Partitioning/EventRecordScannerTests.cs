@@ -54,7 +54,7 @@ public sealed class EventRecordScannerTests : IDisposable
             byte[] pretty = File.ReadAllBytes(fixture);
             foreach (byte[] record in new[] { pretty, JsonText.Compact(pretty) })
             {
-                Assert.True(EventRecordScanner.TryScan(record, out _, out _), $"{Path.GetFileName(fixture)} took the general path.");
+                Assert.True(EventRecordScanner.TryScan(record, out _), $"{Path.GetFileName(fixture)} took the general path.");
                 AssertSameAsGeneral(record);
             }
         }
@@ -91,14 +91,14 @@ public sealed class EventRecordScannerTests : IDisposable
     [InlineData("{\"Message\":\"{\\\"eventType\\\":\\\"Send\\\"}\"}")]
     [InlineData("{\"notificationType\":\"Bounce\",\"eventType\":\"Bounce\",\"mail\":{}}")]
     public void DeclinesWhatOnlyTheGeneralPathCanAnswer(string record) =>
-        Assert.False(EventRecordScanner.TryScan(Encoding.UTF8.GetBytes(record), out _, out _));
+        Assert.False(EventRecordScanner.TryScan(Encoding.UTF8.GetBytes(record), out _));
 
     [Fact]
     public void DeclinesRecordsNestedDeeperThanTheParserAllows()
     {
         string deep = "{\"eventType\":\"Send\",\"x\":" + new string('[', 70) + new string(']', 70) + "}";
 
-        Assert.False(EventRecordScanner.TryScan(Encoding.UTF8.GetBytes(deep), out _, out _));
+        Assert.False(EventRecordScanner.TryScan(Encoding.UTF8.GetBytes(deep), out _));
     }
 
     [SkippableFact]
@@ -111,9 +111,9 @@ public sealed class EventRecordScannerTests : IDisposable
             : [];
         foreach (string record in fixtures.Concat(OddRecords()).Concat(EdgeCaseEvents.Generate(3_000)))
         {
-            if (EventRecordScanner.TryScan(Encoding.UTF8.GetBytes(record), out PartitionKeys? keys, out _))
+            if (EventRecordScanner.TryScan(Encoding.UTF8.GetBytes(record), out ScannedRecord scanned))
             {
-                accepted.Add((record, keys!));
+                accepted.Add((record, scanned.Keys));
             }
         }
 
@@ -137,10 +137,12 @@ public sealed class EventRecordScannerTests : IDisposable
     /// <summary>True when the fast path took the record; either way, what it says is what the general path says.</summary>
     private static bool AssertSameAsGeneral(byte[] record)
     {
-        if (!EventRecordScanner.TryScan(record, out PartitionKeys? keys, out DateTimeOffset? time))
+        if (!EventRecordScanner.TryScan(record, out ScannedRecord scanned))
         {
             return false;
         }
+
+        (PartitionKeys keys, DateTimeOffset? time, bool compact) = scanned;
 
         string text = Encoding.UTF8.GetString(record);
         using JsonDocument document = JsonDocument.Parse(record);
@@ -152,6 +154,7 @@ public sealed class EventRecordScannerTests : IDisposable
         Assert.True(
             expectedTime == time && expectedTime?.Offset == time?.Offset,
             $"The fast path gave the time {time:O} where the general path gives {expectedTime:O}: {text}");
+        Assert.True(compact == ReferenceEquals(JsonText.Compact(record), record), $"The fast path says the record is{(compact ? string.Empty : " not")} compact: {text}");
         return true;
     }
 
@@ -202,6 +205,14 @@ public sealed class EventRecordScannerTests : IDisposable
         }
 
         string body = string.Join(random.Next(5) == 0 ? ",\n  " : ",", members.OrderBy(_ => random.Next()));
-        return "{" + Pick(Extras) + body + "}";
+        string record = "{" + Pick(Extras) + body + "}";
+        return random.Next(6) switch
+        {
+            0 => record.Replace("\":", "\": ", StringComparison.Ordinal),
+            1 => record.Replace("\":", "\" :", StringComparison.Ordinal),
+            2 => record.Replace("[", "[ ", StringComparison.Ordinal).Replace("}", "}\t", StringComparison.Ordinal),
+            3 => " " + record + "\r\n",
+            _ => record,
+        };
     }
 }
