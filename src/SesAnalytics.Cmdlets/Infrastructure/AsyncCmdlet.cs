@@ -19,6 +19,10 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     private readonly ConcurrentQueue<string> _warningsAfterStop = new();
     private readonly SemaphoreSlim _signal = new(0);
     private volatile bool _running;
+
+    // 1 while the pipeline thread waits for the queue: only then does a Post wake it, so a burst of objects costs one
+    // wake-up and the pipeline thread drains them together instead of being signalled for each.
+    private int _idle;
     private int _pipelineThreadId;
 
     protected CancellationToken StopToken => _stopping.Token;
@@ -149,7 +153,10 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
 
         _pending.Enqueue(action);
-        _signal.Release();
+        if (Interlocked.Exchange(ref _idle, 0) == 1)
+        {
+            _signal.Release();
+        }
     }
 
     private void Run(Func<CancellationToken, Task> work, bool inline = false)
@@ -173,7 +180,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
                     break;
                 }
 
-                _signal.Wait(StopToken);
+                WaitForWork(task);
             }
         }
         catch (Exception error) when (!task.IsCompleted || error is OperationCanceledException)
@@ -239,6 +246,18 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
                 Host.UI.WriteWarningLine(message);
             }
         }
+    }
+
+    /// <summary>Sleeps until a Post or the work's end wakes it; it says it is idle before its last look at the queue.</summary>
+    private void WaitForWork(Task task)
+    {
+        Interlocked.Exchange(ref _idle, 1);
+        if (_pending.IsEmpty && !task.IsCompleted)
+        {
+            _signal.Wait(StopToken);
+        }
+
+        Volatile.Write(ref _idle, 0);
     }
 
     private void Drain()

@@ -469,6 +469,11 @@ public sealed partial class SesEventImport : IDisposable
 
     private Routed Route(byte[] record, long line, string source)
     {
+        if (EventRecordScanner.TryScan(record, out ScannedRecord scanned))
+        {
+            return Route(scanned.IsCompact ? record : JsonText.Compact(record), KeyExtraction.Success(scanned.Keys), scanned.EventTime, source);
+        }
+
         JsonDocument document;
         try
         {
@@ -510,11 +515,13 @@ public sealed partial class SesEventImport : IDisposable
         }
     }
 
-    private Routed Route(byte[] record, JsonElement root, string source)
+    private Routed Route(byte[] record, JsonElement root, string source) =>
+        Route(record, PartitionKeyExtractor.Firehose.Extract(root), _options.UseArrivalTime ? null : EventTime.Find(root), source);
+
+    private Routed Route(byte[] record, KeyExtraction keys, DateTimeOffset? eventTime, string source)
     {
         DateTimeOffset arrival = Clock.UtcNow;
-        DateTimeOffset day = _options.UseArrivalTime ? arrival : EventTime.Find(root) ?? arrival;
-        KeyExtraction keys = PartitionKeyExtractor.Firehose.Extract(root);
+        DateTimeOffset day = _options.UseArrivalTime ? arrival : eventTime ?? arrival;
         if (!keys.Succeeded)
         {
             return ErrorRecord(record, keys.FailureMessage!, day, source);

@@ -1,0 +1,470 @@
+using System.Text;
+using System.Text.Json;
+using SesAnalytics.Engine.Events;
+
+namespace SesAnalytics.Engine.Partitioning;
+
+/// <summary>
+/// The import's fast path for an ordinary event-publishing record: one pass of <see cref="Utf8JsonReader"/> over its bytes
+/// validates it and picks up the few values the Firehose query and <see cref="EventTime"/> read (<c>eventType</c>,
+/// <c>mail.tags."ses:sender-identity"[0]</c>, <c>mail.timestamp</c> and the event type's own <c>timestamp</c>).
+/// It declines every record whose answer could depend on more than those plain values — not an object, an SNS envelope
+/// or notification, a key that is not a plain ASCII string, a missing identity, an escaped or repeated member name on
+/// the way — and the caller then runs the general evaluator, so the answer is always the one that evaluator gives.
+/// </summary>
+internal static class EventRecordScanner
+{
+    private static readonly byte[][] DetailNames = [.. TimedTypes().Select(t => Encoding.UTF8.GetBytes(t.DetailMember()))];
+
+    // Every wire name, with the index of its own object in DetailNames or -1 (Send, Reject, Rendering Failure).
+    private static readonly Dictionary<string, int> DetailIndexByType = SesEventTypes.All.ToDictionary(
+        t => t.WireName(), t => t.HasOwnTimestamp() ? DetailIndex(Encoding.UTF8.GetBytes(t.DetailMember())) : -1, StringComparer.Ordinal);
+
+    private static readonly string[] WireNames = [.. DetailIndexByType.Keys];
+
+    private const int RecentIdentities = 16;
+
+    // Each routing thread meets the same few identities again and again: their strings are made once per thread.
+    [ThreadStatic]
+    private static (byte[] Utf8, string Text)[]? t_identities;
+
+    [ThreadStatic]
+    private static int t_nextIdentity;
+
+    /// <summary>
+    /// The keys the Firehose query gives the record, the record's own time and whether it has whitespace to compact
+    /// (noticed on the way, which spares a second pass), or false to take the general path.
+    /// </summary>
+    public static bool TryScan(ReadOnlySpan<byte> record, out ScannedRecord scanned)
+    {
+        scanned = default;
+        Span<Range> details = stackalloc Range[DetailNames.Length];
+        details.Clear();
+        var found = new Found();
+        try
+        {
+            var reader = new Utf8JsonReader(record, isFinalBlock: true, state: default);
+            if (!Next(ref reader, ref found) || reader.TokenType != JsonTokenType.StartObject || !ScanRoot(ref reader, ref found, details))
+            {
+                return false;
+            }
+
+            found.Loose |= found.End != record.Length;
+            if (reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (found.EventType.Equals(default))
+        {
+            return false;
+        }
+
+        string eventType = EventTypeText(record[found.EventType]);
+        string identity = found.Identity.Equals(default) ? FirehoseLayout.MissingIdentity : IdentityText(record[found.Identity]);
+        scanned = new ScannedRecord(new PartitionKeys(identity, eventType), TimeOf(record, eventType, details, found.MailTimestamp), !found.Loose);
+        return true;
+    }
+
+    private static bool ScanRoot(ref Utf8JsonReader reader, ref Found found, scoped Span<Range> details)
+    {
+        bool mailSeen = false;
+        bool eventTypeSeen = false;
+        Span<bool> detailSeen = stackalloc bool[DetailNames.Length];
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> name = reader.ValueSpan;
+            Next(ref reader, ref found);
+            if (name.SequenceEqual("eventType"u8))
+            {
+                if (eventTypeSeen || !TryPlainString(ref reader, out found.EventType))
+                {
+                    return false;
+                }
+
+                eventTypeSeen = true;
+            }
+            else if (name.SequenceEqual("mail"u8))
+            {
+                if (mailSeen || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null) || !ScanMail(ref reader, ref found))
+                {
+                    return false;
+                }
+
+                mailSeen = true;
+            }
+            else if (name.SequenceEqual("notificationType"u8) || name.SequenceEqual("Message"u8))
+            {
+                return false;
+            }
+            else if (DetailIndex(name) is int index and >= 0)
+            {
+                if (detailSeen[index] || !ScanDetail(ref reader, ref found, out details[index]))
+                {
+                    return false;
+                }
+
+                detailSeen[index] = true;
+            }
+            else
+            {
+                Skip(ref reader, ref found);
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool ScanMail(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        bool timestampSeen = false;
+        bool tagsSeen = false;
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> name = reader.ValueSpan;
+            Next(ref reader, ref found);
+            if (name.SequenceEqual("timestamp"u8))
+            {
+                if (timestampSeen || !TryOptionalString(ref reader, ref found, out found.MailTimestamp))
+                {
+                    return false;
+                }
+
+                timestampSeen = true;
+            }
+            else if (name.SequenceEqual("tags"u8))
+            {
+                if (tagsSeen || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null) || !ScanTags(ref reader, ref found))
+                {
+                    return false;
+                }
+
+                tagsSeen = true;
+            }
+            else
+            {
+                Skip(ref reader, ref found);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ScanTags(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        bool identitySeen = false;
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            bool isIdentity = reader.ValueSpan.SequenceEqual("ses:sender-identity"u8);
+            Next(ref reader, ref found);
+            if (!isIdentity)
+            {
+                Skip(ref reader, ref found);
+                continue;
+            }
+
+            if (identitySeen || !ScanIdentity(ref reader, ref found))
+            {
+                return false;
+            }
+
+            identitySeen = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>."ses:sender-identity"[0]</c> when it is a plain string; nothing (the query's <c>// "no-identity"</c>) when it
+    /// is null or false; false for what makes the query fail or yield another kind of value.
+    /// </summary>
+    private static bool ScanIdentity(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray || !Next(ref reader, ref found))
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return true;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.Null or JsonTokenType.False) && !TryPlainString(ref reader, out found.Identity))
+        {
+            return false;
+        }
+
+        while (Next(ref reader, ref found) && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Skip(ref reader, ref found);
+        }
+
+        return true;
+    }
+
+    /// <summary>An event type's own object: where its <c>timestamp</c> string is, if it has one.</summary>
+    private static bool ScanDetail(ref Utf8JsonReader reader, ref Found found, out Range timestamp)
+    {
+        timestamp = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Skip(ref reader, ref found);
+            return true;
+        }
+
+        bool timestampSeen = false;
+        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            bool isTimestamp = reader.ValueSpan.SequenceEqual("timestamp"u8);
+            Next(ref reader, ref found);
+            if (!isTimestamp)
+            {
+                Skip(ref reader, ref found);
+                continue;
+            }
+
+            if (timestampSeen || !TryOptionalString(ref reader, ref found, out timestamp))
+            {
+                return false;
+            }
+
+            timestampSeen = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>Where a string without escapes or non-ASCII bytes is; anything else is for the general path.</summary>
+    private static bool TryPlainString(ref Utf8JsonReader reader, out Range value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Ascii.IsValid(reader.ValueSpan))
+        {
+            return false;
+        }
+
+        int start = (int)reader.TokenStartIndex + 1;
+        value = start..(start + reader.ValueSpan.Length);
+        return true;
+    }
+
+    /// <summary>A plain string, or a value that is not a string at all (which <see cref="EventTime"/> ignores).</summary>
+    private static bool TryOptionalString(ref Utf8JsonReader reader, ref Found found, out Range value)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return TryPlainString(ref reader, out value);
+        }
+
+        value = default;
+        Skip(ref reader, ref found);
+        return true;
+    }
+
+    /// <summary>What <see cref="EventTime.Find"/> answers for a record with these plain values.</summary>
+    private static DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, string eventType, ReadOnlySpan<Range> details, Range mailTimestamp)
+    {
+        int index = DetailIndexByType.TryGetValue(eventType, out int known) ? known : DetailIndexOf(eventType);
+        if (index >= 0)
+        {
+            Range own = details[index];
+            if (!own.Equals(default) && TryParseTime(record[own], out DateTimeOffset time))
+            {
+                return time;
+            }
+        }
+
+        return !mailTimestamp.Equals(default) && TryParseTime(record[mailTimestamp], out DateTimeOffset sent) ? sent : null;
+    }
+
+    /// <summary>For a type spelled otherwise than SES does ("bounce"), which <see cref="SesEventTypes.TryParse"/> still reads.</summary>
+    private static int DetailIndexOf(string eventType) =>
+        SesEventTypes.TryParse(eventType, out SesEventType type) && type.HasOwnTimestamp()
+            ? DetailIndex(Encoding.UTF8.GetBytes(type.DetailMember()))
+            : -1;
+
+    private static bool TryParseTime(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
+        TryParseCanonicalTime(text, out value) || SesTimestamp.TryParse(Encoding.ASCII.GetString(text), out value);
+
+    /// <summary>
+    /// <c>2017-08-05T00:41:02.669Z</c>, the form event publishing writes, read without making a string; false for any
+    /// other text, which <see cref="SesTimestamp.TryParse"/> then reads as it always does.
+    /// </summary>
+    private static bool TryParseCanonicalTime(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.' || text[23] != 'Z')
+        {
+            return false;
+        }
+
+        int year = Digits(text[..4]);
+        int month = Digits(text[5..7]);
+        int day = Digits(text[8..10]);
+        int hour = Digits(text[11..13]);
+        int minute = Digits(text[14..16]);
+        int second = Digits(text[17..19]);
+        int millisecond = Digits(text[20..23]);
+        if ((year | month | day | hour | minute | second | millisecond) < 0
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, second, millisecond, TimeSpan.Zero);
+        return true;
+    }
+
+    /// <summary>The number the ASCII digits spell, or -1 when one is not a digit.</summary>
+    private static int Digits(ReadOnlySpan<byte> text)
+    {
+        int number = 0;
+        foreach (byte b in text)
+        {
+            if (!char.IsAsciiDigit((char)b))
+            {
+                return -1;
+            }
+
+            number = number * 10 + b - '0';
+        }
+
+        return number;
+    }
+
+    private static string IdentityText(ReadOnlySpan<byte> text)
+    {
+        (byte[] Utf8, string Text)[] recent = t_identities ??= new (byte[], string)[RecentIdentities];
+        foreach ((byte[] utf8, string known) in recent)
+        {
+            if (utf8 is not null && text.SequenceEqual(utf8))
+            {
+                return known;
+            }
+        }
+
+        string made = Encoding.ASCII.GetString(text);
+        recent[t_nextIdentity] = (text.ToArray(), made);
+        t_nextIdentity = (t_nextIdentity + 1) % RecentIdentities;
+        return made;
+    }
+
+    private static int DetailIndex(ReadOnlySpan<byte> name)
+    {
+        for (int i = 0; i < DetailNames.Length; i++)
+        {
+            if (name.SequenceEqual(DetailNames[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The event type's text, the same string instance for the wire names SES writes.</summary>
+    private static string EventTypeText(ReadOnlySpan<byte> text)
+    {
+        foreach (string wire in WireNames)
+        {
+            if (text.Length == wire.Length && Ascii.Equals(text, wire))
+            {
+                return wire;
+            }
+        }
+
+        return Encoding.ASCII.GetString(text);
+    }
+
+    private static IEnumerable<SesEventType> TimedTypes() => SesEventTypes.All.Where(t => t.HasOwnTimestamp());
+
+    /// <summary>
+    /// Reads the next token, noting whether whitespace came before it: compact JSON has exactly one byte (the comma)
+    /// between a value and the next member or element, none elsewhere, and a member name runs straight into its colon.
+    /// </summary>
+    private static bool Next(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (!found.Loose)
+        {
+            long start = reader.TokenStartIndex;
+            bool afterComma = found.Previous is not (JsonTokenType.None or JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName)
+                && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray);
+            found.Loose = start - found.End != (afterComma ? 1 : 0)
+                || (reader.TokenType == JsonTokenType.PropertyName && reader.BytesConsumed - start != reader.ValueSpan.Length + 3);
+        }
+
+        found.End = reader.BytesConsumed;
+        found.Previous = reader.TokenType;
+        return true;
+    }
+
+    /// <summary>Past the value that starts at the current token, through <see cref="Next"/>.</summary>
+    private static void Skip(ref Utf8JsonReader reader, ref Found found)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        int depth = reader.CurrentDepth;
+        while (Next(ref reader, ref found) && reader.CurrentDepth > depth)
+        {
+        }
+    }
+
+    private struct Found
+    {
+        public Range EventType;
+        public Range Identity;
+        public Range MailTimestamp;
+        public long End;
+        public JsonTokenType Previous;
+        public bool Loose;
+    }
+}
