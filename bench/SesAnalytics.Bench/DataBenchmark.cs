@@ -40,6 +40,8 @@ internal static class DataBenchmark
         Measurement bare = Measurement.Of("bare DuckDB query, same columns, same files", $"{self} step-bare-bounce \"{bounceFiles}\"");
         Measurement summary = Measurement.Of("Get-SesEventSummary -Path (cmdlet)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' {range}\"");
         Measurement bareSummary = Measurement.Of("bare DuckDB query, the same counts", $"{self} step-bare-summary \"{store}\"");
+        Measurement grouped = Measurement.Of("Get-SesEventSummary -GroupBy RecipientDomain (per day)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' {range} -GroupBy RecipientDomain\"");
+        Measurement engagement = Measurement.Of("Get-SesEngagement -GroupBy RecipientDomain (per day)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEngagement -Path '{store}' {range} -GroupBy RecipientDomain\"");
         Measurement first = Measurement.Of("first query of a session (one day's summary)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' -From 2026-11-01 -To 2026-11-01\"");
         string allFiles = Path.Combine(store, "partitioned", "*", "*", "*", "*", "*", "*.gz").Replace(" ", "\\ ", StringComparison.Ordinal);
         Measurement zcatJq = Measurement.Of("zcat whole store | jq 'select(.eventType==\"Bounce\")'", $"zcat {allFiles} | jq -c 'select(.eventType==\"Bounce\")' > /dev/null");
@@ -54,12 +56,15 @@ internal static class DataBenchmark
         Ratio("  the same in CPU time", cmdlet.WorkCpuSeconds / bare.WorkCpuSeconds, "<= 1.5");
         Ratio("Get-SesEventSummary vs bare DuckDB (work only)", summary.WorkSeconds / bareSummary.WorkSeconds, "<= 1.5");
         Ratio("  the same in CPU time", summary.WorkCpuSeconds / bareSummary.WorkCpuSeconds, "<= 1.5");
+        Ratio("recipient domain x day vs plain summary (work)", grouped.WorkSeconds / summary.WorkSeconds, "<= 2");
+        Ratio("  the same in CPU time", grouped.WorkCpuSeconds / summary.WorkCpuSeconds, "<= 2");
+        Ratio("engagement by recipient domain vs plain summary", engagement.WorkSeconds / summary.WorkSeconds, "—");
         Ratio("first query of a session, seconds (work only)", first.WorkSeconds, "< 1");
         Ratio("Get-SesBounce speed vs zcat | jq (theirs / ours)", zcatJq.Seconds / cmdlet.WorkSeconds, ">= 30");
         Ratio("  the same with process and PowerShell start-up", zcatJq.Seconds / cmdlet.Seconds, ">= 30");
         Console.WriteLine();
         Console.WriteLine("(c) peak memory (target < 500 MB each)");
-        foreach (Measurement m in new[] { keys, jq, partition, gzip, cmdlet, bare, summary, bareSummary, first, zcatJq })
+        foreach (Measurement m in new[] { keys, jq, partition, gzip, cmdlet, bare, summary, bareSummary, grouped, engagement, first, zcatJq })
         {
             Console.WriteLine($"  {m.Name,-52} {m.PeakMegabytes,8:F0} MB");
         }

@@ -20,7 +20,7 @@ public static class SummaryQueries
         var store = new EventStore(storePath, sink);
         IReadOnlyList<StorePartition> partitions = store.FindPartitions(identities, SesEventTypes.All, request.ReadDays);
         sink.Verbose($"{partitions.Count} partitions of '{store.Root}' hold events of {request.ReadDays.From:yyyy-MM-dd}..{request.ReadDays.To:yyyy-MM-dd}.");
-        return SummaryRows.Build(Count(partitions, request, sink, cancellationToken), request);
+        return SummaryRows.Build(Count(partitions, request, sink, cancellationToken), request, wholeGroups: !request.ReadsEventFields);
     }
 
     public static async IAsyncEnumerable<EventSummary> CloudAsync(
@@ -44,7 +44,7 @@ public static class SummaryQueries
             }
         }
 
-        foreach (EventSummary summary in SummaryRows.Build(counts, request))
+        foreach (EventSummary summary in SummaryRows.Build(counts, request, wholeGroups: !request.ReadsEventFields))
         {
             yield return summary;
         }

@@ -10,8 +10,35 @@ namespace SesAnalytics.Engine.Query.Breakdowns;
 internal static class SummaryRows
 {
     /// <param name="counts">Ascending by day, as partitions and the Athena statements give them.</param>
-    public static IEnumerable<EventSummary> Build(IEnumerable<GroupedCounts> counts, SummaryRequest request) =>
-        request.Total ? Totals(counts, request) : PerDay(counts, request);
+    /// <param name="wholeGroups">
+    /// Each row is a whole group of its day, in the order rows are written (one identity's partition counts): written as
+    /// it comes, so the first day's rows are out while later partitions are still being read.
+    /// </param>
+    public static IEnumerable<EventSummary> Build(IEnumerable<GroupedCounts> counts, SummaryRequest request, bool wholeGroups) =>
+        request.Total ? Totals(counts, request) : wholeGroups ? Streamed(counts, request) : PerDay(counts, request);
+
+    private static IEnumerable<EventSummary> Streamed(IEnumerable<GroupedCounts> counts, SummaryRequest request)
+    {
+        Dictionary<GroupValues, EventCounts> previous = [];
+        Dictionary<GroupValues, EventCounts> current = [];
+        DateOnly? day = null;
+        foreach (GroupedCounts row in counts)
+        {
+            if (day is { } open && row.Day != open)
+            {
+                previous = row.Day == open.AddDays(1) ? current : [];
+                current = [];
+            }
+
+            day = row.Day;
+            current[row.Group] = row.Counts;
+            if (request.Days.Contains(row.Day))
+            {
+                EventSummary summary = EventSummary.Create(row.Group, row.Day, row.Day, row.Day, row.Counts, request.Thresholds);
+                yield return request.Compare ? summary.WithPrevious(previous.GetValueOrDefault(row.Group, EventCounts.Zero), request.Thresholds) : summary;
+            }
+        }
+    }
 
     private static IEnumerable<EventSummary> PerDay(IEnumerable<GroupedCounts> counts, SummaryRequest request)
     {

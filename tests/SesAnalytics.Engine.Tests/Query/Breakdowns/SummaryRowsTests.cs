@@ -22,7 +22,7 @@ public sealed class SummaryRowsTests
             Row("a.test", Day.AddDays(1), sent: 2, bounced: 2),
         ];
 
-        List<EventSummary> rows = SummaryRows.Build(counts, Request(total: false, compare: false)).ToList();
+        List<EventSummary> rows = SummaryRows.Build(counts, Request(total: false, compare: false), wholeGroups: false).ToList();
 
         Assert.Equal(["2024-03-08 a.test", "2024-03-08 b.test", "2024-03-08 -", "2024-03-09 a.test"], rows.Select(r => $"{r.Day:yyyy-MM-dd} {r.Group}"));
         Assert.Equal((40L, 4L, 0.1), (rows[1].SentRecipients, rows[1].HardBouncedRecipients, rows[1].BounceRate!.Value));
@@ -42,7 +42,7 @@ public sealed class SummaryRowsTests
             Row("b.test", Day.AddDays(2), sent: 50, bounced: 5),
         ];
 
-        List<EventSummary> rows = SummaryRows.Build(counts, Request(total: false, compare: true, days: new DayRange(Day, Day.AddDays(2)))).ToList();
+        List<EventSummary> rows = SummaryRows.Build(counts, Request(total: false, compare: true, days: new DayRange(Day, Day.AddDays(2))), wholeGroups: false).ToList();
 
         Assert.Equal(["2024-03-08 a.test", "2024-03-08 b.test", "2024-03-10 b.test"], rows.Select(r => $"{r.Day:yyyy-MM-dd} {r.Group}"));
         EventSummary a = rows[0];
@@ -51,6 +51,40 @@ public sealed class SummaryRowsTests
         Assert.Equal(ReputationStatus.LowVolume, a.PreviousStatus);
         // b.test sent nothing the day before either of its days (the 9th has no row at all).
         Assert.All(rows.Skip(1), r => Assert.Equal((0L, null, null, ReputationStatus.NoSends), (r.PreviousSentRecipients, r.PreviousBounceRate, r.BounceRateChange, r.PreviousStatus)));
+    }
+
+    [Fact]
+    public void WholeGroupsAreWrittenAsTheyComeWithTheSameRowsAsFolding()
+    {
+        GroupedCounts[] counts =
+        [
+            Row("a.test", Day.AddDays(-1), sent: 100, bounced: 10),
+            Row("a.test", Day, sent: 100, bounced: 4),
+            Row("b.test", Day, sent: 50, bounced: 0),
+            Row("a.test", Day.AddDays(1), sent: 20, bounced: 1),
+        ];
+        SummaryRequest request = Request(total: false, compare: true);
+
+        List<EventSummary> folded = SummaryRows.Build(counts, request, wholeGroups: false).ToList();
+        List<EventSummary> streamed = SummaryRows.Build(counts, request, wholeGroups: true).ToList();
+
+        Assert.Equal(folded, streamed);
+        Assert.Equal(3, streamed.Count);
+        Assert.Equal(0.1, streamed[0].PreviousBounceRate);
+    }
+
+    [Fact]
+    public void WholeGroupsWriteTheFirstDayBeforeTheNextDayIsRead()
+    {
+        IEnumerable<GroupedCounts> Counts()
+        {
+            yield return Row("a.test", Day, sent: 1, bounced: 0);
+            throw new InvalidOperationException("the next day was read before the first day's row was written");
+        }
+
+        EventSummary first = SummaryRows.Build(Counts(), Request(total: false, compare: false), wholeGroups: true).First();
+
+        Assert.Equal("a.test", first.Group);
     }
 
     [Fact]
@@ -66,7 +100,7 @@ public sealed class SummaryRowsTests
             Row("a.test", Day.AddDays(1), sent: 100, bounced: 10),
         ];
 
-        EventSummary total = Assert.Single(SummaryRows.Build(counts, request));
+        EventSummary total = Assert.Single(SummaryRows.Build(counts, request, wholeGroups: false));
 
         Assert.Equal(new DayRange(Day.AddDays(-2), Day.AddDays(1)), request.ReadDays);
         Assert.Null(total.Day);
@@ -78,7 +112,7 @@ public sealed class SummaryRowsTests
     [Fact]
     public void WithoutCompareThePreviousFieldsStayEmpty()
     {
-        EventSummary row = Assert.Single(SummaryRows.Build([Row("a.test", Day, sent: 1, bounced: 0)], Request(total: true, compare: false)));
+        EventSummary row = Assert.Single(SummaryRows.Build([Row("a.test", Day, sent: 1, bounced: 0)], Request(total: true, compare: false), wholeGroups: false));
 
         Assert.Equal((null, null, null, null), (row.PreviousSentRecipients, row.PreviousBounceRate, row.BounceRateChange, row.PreviousStatus));
     }
@@ -91,7 +125,7 @@ public sealed class SummaryRowsTests
 
         EventSummary row = EventSummary.Create(group, Day, Day, Day, EventCounts.Zero, ReputationThresholds.Default);
 
-        Assert.Equal(("a.example", "campaign=spring; tier=", "a.example / spring / -"), (row.Identity, row.Tag, row.Group));
+        Assert.Equal(("a.example", "campaign=spring", "a.example / spring / -"), (row.Identity, row.Tag, row.Group));
         Assert.Null(EventSummary.Create(new GroupValues(GroupBy.ByIdentity, ["a.example"]), Day, Day, Day, EventCounts.Zero, ReputationThresholds.Default).Tag);
     }
 
