@@ -83,16 +83,41 @@ Describe 'Export-SesReport -Path' {
         $data.source.name | Should -Be $store
     }
 
-    It 'counts the bounce, the engagement, the delivery times and the previous period' {
+    It 'holds what Get-SesFailureSummary, Get-SesEngagement and Get-SesDeliveryTime answer, and the previous period of -Compare' {
+        $reasons = @(Get-SesFailureSummary -Path $store @range -Kind Bounce -Total)
         $data.bounceKinds | Should -HaveCount 1
         $data.bounceKinds[0].recipients | Should -Be 1
-        $data.diagnosticCodes[0].code | Should -Be '550 5.1.1 user unknown'
+        $data.diagnosticCodes[0].reason | Should -Be $reasons[0].Reason
+        $data.diagnosticCodes[0].reason | Should -Match '^550 5\.1\.1'
+        $data.diagnosticCodes[0].status | Should -Be $reasons[0].Status
+        $data.diagnosticCodes[0].recipientDomains | Should -Be $reasons[0].RecipientDomains
         $data.hardBounceDomains[0].domain | Should -Be 'bounces.example'
+
+        $engagement = @(Get-SesEngagement -Path $store @range -GroupBy Tag:campaign -Total)
+        $data.engagement.campaignTag | Should -Be 'campaign'
         $tag = $data.engagement.byTag[0]
-        $tag.delivered, $tag.opened, $tag.clicked | Should -Be 3, 1, 0
+        $tag.deliveredRecipients | Should -Be 3
+        $tag.deliveredRecipients, $tag.openedRecipients, $tag.clickedRecipients, $tag.proxyOpens |
+            Should -Be $engagement[0].DeliveredRecipients, $engagement[0].OpenedRecipients, $engagement[0].ClickedRecipients, $engagement[0].ProxyOpens
+        ($tag.openedRecipients + $tag.proxyOpens) | Should -BeGreaterThan 0 -Because 'the one open is either a person or a proxy'
+
+        $times = @(Get-SesDeliveryTime -Path $store @range -Total)
+        $data.deliveryTimes[0].p50 | Should -Be $times[0].P50.TotalMilliseconds
         $data.deliveryTimes[0].p50 | Should -Be 500
+
         $data.previousPeriod.from | Should -Be '2024-03-06'
-        ($data.previousPeriod.identities | Where-Object identity -EQ example.com).previousSent | Should -Be 1
+        $example = $data.previousPeriod.identities | Where-Object identity -EQ example.com
+        $example.previousSentRecipients | Should -Be 1
+        $example.previousStatus | Should -Be 'LowVolume'
+    }
+
+    It 'measures engagement per the tag -CampaignTag names' {
+        $other = Join-Path $work 'team.html'
+        Export-SesReport -Path $store @range -OutFile $other -CampaignTag Team
+        $team = Get-ReportData $other
+        $team.engagement.campaignTag | Should -Be 'team'
+        $team.engagement.byTag.name | Should -Be '(no team tag)'
+        Remove-Item -LiteralPath $other
     }
 
     It 'returns the file with -PassThru, and replaces it only with -Force' {

@@ -19,6 +19,11 @@ public sealed class ExportSesReportCommand : EventQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string OutFile { get; set; } = string.Empty;
 
+    /// <summary>The mail tag whose values are the campaigns engagement is measured per (Get-SesEngagement -GroupBy Tag:&lt;name&gt;).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string CampaignTag { get; set; } = ReportBuilder.DefaultCampaignTag;
+
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -60,8 +65,8 @@ public sealed class ExportSesReportCommand : EventQueryCmdlet
             using (clients)
             {
                 ReportSource from = ParameterSetName == StackSet
-                    ? new("Stack", $"{StackName} (work group {target.WorkGroup}, table {target.Database}.{target.Table})", Aws.Region, [])
-                    : new("Athena table", $"{target.Database}.{target.Table} (work group {target.WorkGroup})", Aws.Region, []);
+                    ? new("Stack", $"{StackName} (work group {target.WorkGroup}, table {target.Database}.{target.Table})", Aws.Region)
+                    : new("Athena table", $"{target.Database}.{target.Table} (work group {target.WorkGroup})", Aws.Region);
                 report = await BuildAsync(new AthenaReportQueries(queries, target, from), days, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -79,5 +84,5 @@ public sealed class ExportSesReportCommand : EventQueryCmdlet
     }
 
     private Task<SesReport> BuildAsync(IReportQueries queries, DayRange days, CancellationToken cancellationToken) =>
-        new ReportBuilder(queries, new EventWalkInsights(queries), Sink).BuildAsync(days, Identity ?? [], cancellationToken);
+        new ReportBuilder(queries, Sink).BuildAsync(days, Identity ?? [], CampaignTag, cancellationToken);
 }

@@ -1,53 +1,89 @@
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Query.Breakdowns;
+using SesAnalytics.Engine.Query.Delivery;
+using SesAnalytics.Engine.Query.Engagement;
+using SesAnalytics.Engine.Query.Failures;
+using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Engine.Report;
 
 /// <summary>
-/// Gathers a report: the summaries of the period and of the one before it, the bounced recipients, and the insights,
-/// each through its query, with progress between the steps.
+/// Gathers a report from the query commands' engines, asked as a user would ask them: Get-SesEventSummary per day and
+/// with -Total -Compare, Get-SesFailureSummary -Kind Bounce -Total by identity and by recipient domain,
+/// Get-SesEngagement -Total by identity and by the campaign tag, and Get-SesDeliveryTime -Total, with progress between.
 /// </summary>
-public sealed class ReportBuilder(IReportQueries queries, IReportInsights insights, IOutputSink sink)
+public sealed class ReportBuilder(IReportQueries queries, IOutputSink sink)
 {
     public const int ProgressActivityId = 10;
+    public const string DefaultCampaignTag = "campaign";
     private const string Activity = "Export-SesReport";
+    private const string Permanent = "Permanent";
+    private const string None = "(none)";
 
-    public async Task<SesReport> BuildAsync(DayRange days, IReadOnlyList<string> identities, CancellationToken cancellationToken)
+    public async Task<SesReport> BuildAsync(DayRange days, IReadOnlyList<string> identities, string campaignTag, CancellationToken cancellationToken)
     {
+        GroupKey tag = GroupKey.Tag(campaignTag);
         EventQuery query = EventQuery.AllEvents(days, identities);
-        var previousDays = new DayRange(days.From.AddDays(-days.DayCount), days.From.AddDays(-1));
+        EventQuery bounces = query with { EventTypes = [SesEventType.Bounce] };
 
         Step(0, "Counting the events of each identity and day");
-        List<EventSummary> daily = await ToListAsync(queries.SummariesAsync(query, cancellationToken)).ConfigureAwait(false);
-        Step(25, "Counting the events of the previous period");
-        List<EventSummary> previous = await ToListAsync(queries.SummariesAsync(query with { Days = previousDays }, cancellationToken)).ConfigureAwait(false);
-        Step(40, "Reading the bounced recipients");
-        BounceTally bounces = await BounceTally.ReadAsync(queries.BouncesAsync(EventQuery.Bounces(days, identities), cancellationToken)).ConfigureAwait(false);
-        Step(60, "Reading deliveries, opens and clicks");
-        EventInsights found = await insights.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        List<EventSummary> daily = await ToListAsync(queries.SummariesAsync(Summaries(query, total: false), cancellationToken)).ConfigureAwait(false);
+        Step(20, "Counting the events of the period and of the one before it");
+        List<EventSummary> totals = await ToListAsync(queries.SummariesAsync(Summaries(query, total: true), cancellationToken)).ConfigureAwait(false);
+        Step(35, "Summarising the bounces");
+        List<FailureSummary> reasons = await ToListAsync(queries.FailuresAsync(bounces, GroupBy.ByIdentity, [FailureKind.Bounce], cancellationToken)).ConfigureAwait(false);
+        List<FailureSummary> domains = await ToListAsync(queries.FailuresAsync(bounces, new GroupBy([GroupKey.RecipientDomain]), [FailureKind.Bounce], cancellationToken)).ConfigureAwait(false);
+        Step(55, "Measuring opens and clicks");
+        IReadOnlyList<EngagementSummary> byIdentity = await queries.EngagementAsync(Engagement(identities, days, GroupBy.ByIdentity), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EngagementSummary> byTag = await queries.EngagementAsync(Engagement(identities, days, new GroupBy([tag])), cancellationToken).ConfigureAwait(false);
+        Step(80, "Measuring delivery times");
+        List<DeliveryTimeSummary> times = await ToListAsync(queries.DeliveryTimesAsync(query with { EventTypes = [SesEventType.Delivery] }, GroupBy.ByIdentity, cancellationToken)).ConfigureAwait(false);
         sink.Progress(new ProgressReport(ProgressActivityId, Activity, "Done", 100, Completed: true));
 
-        List<EventSummary> totals = EventSummary.Totals(daily.Select(ToCounts), days).ToList();
-        List<EventSummary> previousTotals = EventSummary.Totals(previous.Select(ToCounts), previousDays).ToList();
+        var previousDays = new DayRange(days.From.AddDays(-days.DayCount), days.From.AddDays(-1));
         return new SesReport
         {
-            Source = queries.Source with { Accounts = found.Accounts },
+            Source = queries.Source,
             From = days.From,
             To = days.To,
             GeneratedAt = Clock.UtcNow.UtcDateTime,
             Identities = totals.Select(Overview).ToList(),
             Daily = Daily(daily, totals),
             EventMix = EventMix(totals),
-            BounceKinds = bounces.Kinds(),
-            DiagnosticCodes = bounces.Codes(),
-            HardBounceDomains = bounces.Domains(),
-            Engagement = found.Engagement,
-            DeliveryTimes = found.DeliveryTimes,
-            PreviousPeriod = new PeriodComparison(previousDays.From, previousDays.To, Compare(totals, previousTotals)),
+            BounceKinds = BounceKinds(reasons),
+            DiagnosticCodes = Reasons(reasons),
+            HardBounceDomains = HardBounceDomains(domains),
+            Engagement = new EngagementSection(
+                tag.TagName!,
+                byIdentity.Select(e => Engagement(e.Identity ?? e.Group, e)).ToList(),
+                byTag.OrderByDescending(e => e.DeliveredRecipients).ThenBy(e => e.Tag is null).ThenBy(e => e.Tag, StringComparer.Ordinal)
+                    .Take(ReportLimits.Tags).Select(e => Engagement(e.Tag ?? $"(no {tag.TagName} tag)", e)).ToList()),
+            DeliveryTimes = times.Select(t => new IdentityDeliveryTimes(t.Identity ?? t.Group, t.Deliveries, Millis(t.P50), Millis(t.P90), Millis(t.P99), Millis(t.Max))).ToList(),
+            PreviousPeriod = new PeriodComparison(previousDays.From, previousDays.To, totals.Select(Change).ToList()),
         };
     }
+
+    /// <summary>Get-SesEventSummary's request by identity at SES's default minimum volumes; a total with the previous period.</summary>
+    private static SummaryRequest Summaries(EventQuery query, bool total) =>
+        new(query, GroupBy.ByIdentity, [], total, Compare: total, ReputationThresholds.Default);
+
+    private static EngagementQuery Engagement(IReadOnlyList<string> identities, DayRange days, GroupBy grouping) =>
+        new(identities, days, grouping, total: true, EngagementQuery.DefaultProxyOpenWindow, includeProxyOpens: false);
+
+    private static Engagement Engagement(string name, EngagementSummary summary) => new(
+        name,
+        summary.DeliveredRecipients,
+        summary.OpenedRecipients,
+        summary.ClickedRecipients,
+        summary.ProxyOpens,
+        summary.OpenRate,
+        summary.ClickRate,
+        summary.ClickToOpenRate);
+
+    private static double? Millis(TimeSpan? time) => time?.TotalMilliseconds;
 
     private void Step(int percent, string status) =>
         sink.Progress(new ProgressReport(ProgressActivityId, Activity, status, percent));
@@ -63,30 +99,6 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
         return list;
     }
 
-    private static PartitionCounts ToCounts(EventSummary day) => new(
-        IdentityOf(day),
-        DateOnly.FromDateTime(day.Day ?? day.From),
-        new EventCounts
-        {
-            Events = new Dictionary<SesEventType, long>
-            {
-                [SesEventType.Send] = day.Sends,
-                [SesEventType.Reject] = day.Rejects,
-                [SesEventType.Bounce] = day.Bounces,
-                [SesEventType.Complaint] = day.Complaints,
-                [SesEventType.Delivery] = day.Deliveries,
-                [SesEventType.Open] = day.Opens,
-                [SesEventType.Click] = day.Clicks,
-                [SesEventType.RenderingFailure] = day.RenderingFailures,
-                [SesEventType.DeliveryDelay] = day.DeliveryDelays,
-                [SesEventType.Subscription] = day.Subscriptions,
-            },
-            SentRecipients = day.SentRecipients,
-            HardBounces = day.HardBounces,
-            HardBouncedRecipients = day.HardBouncedRecipients,
-            ComplainedRecipients = day.ComplainedRecipients,
-        });
-
     private static IdentityOverview Overview(EventSummary total) => new(
         IdentityOf(total),
         total.Sends,
@@ -98,7 +110,54 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
         total.ComplainedRecipients,
         total.BounceRate,
         total.ComplaintRate,
-        SendingStatus.Of(total));
+        total.Status.ToString());
+
+    private static List<BounceKindCount> BounceKinds(List<FailureSummary> reasons)
+    {
+        long all = reasons.Sum(r => r.Recipients);
+        return reasons
+            .GroupBy(r => (Type: r.Type ?? None, SubType: r.SubType ?? None))
+            .Select(g => new BounceKindCount(g.Key.Type, g.Key.SubType, g.Sum(r => r.Recipients), Share(g.Sum(r => r.Recipients), all)))
+            .OrderByDescending(k => k.Recipients).ThenBy(k => k.BounceType, StringComparer.Ordinal).ThenBy(k => k.BounceSubType, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<DiagnosticCodeCount> Reasons(List<FailureSummary> reasons)
+    {
+        long all = reasons.Sum(r => r.Recipients);
+        return reasons
+            .OrderByDescending(r => r.Recipients).ThenBy(r => r.Identity, StringComparer.Ordinal).ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .Take(ReportLimits.Reasons)
+            .Select(r => new DiagnosticCodeCount(r.Identity ?? r.Group, r.Type, r.SubType, r.Reason, r.Status, r.Recipients, r.RecipientDomains, Share(r.Recipients, all)))
+            .ToList();
+    }
+
+    private static List<DomainBounceCount> HardBounceDomains(List<FailureSummary> domains)
+    {
+        var hard = domains.Where(d => d.Type == Permanent).GroupBy(d => d.RecipientDomain ?? None, StringComparer.Ordinal)
+            .Select(g => (Domain: g.Key, Recipients: g.Sum(d => d.Recipients))).ToList();
+        long all = hard.Sum(d => d.Recipients);
+        return hard
+            .OrderByDescending(d => d.Recipients).ThenBy(d => d.Domain, StringComparer.Ordinal)
+            .Take(ReportLimits.Domains)
+            .Select(d => new DomainBounceCount(d.Domain, d.Recipients, Share(d.Recipients, all)))
+            .ToList();
+    }
+
+    private static PeriodChange Change(EventSummary total) => new(
+        IdentityOf(total),
+        total.SentRecipients,
+        total.PreviousSentRecipients,
+        total.BounceRate,
+        total.PreviousBounceRate,
+        total.BounceRateChange,
+        total.ComplaintRate,
+        total.PreviousComplaintRate,
+        total.ComplaintRateChange,
+        total.Status.ToString(),
+        total.PreviousStatus?.ToString());
+
+    private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 
     private static List<IdentityDays> Daily(List<EventSummary> daily, List<EventSummary> totals)
     {
@@ -139,25 +198,6 @@ public sealed class ReportBuilder(IReportQueries queries, IReportInsights insigh
         };
         long all = counts.Sum(c => c.Events);
         return counts.Select(c => new EventTypeCount(c.Type.ToString(), c.Events, all == 0 ? 0 : (double)c.Events / all)).ToList();
-    }
-
-    private static List<PeriodChange> Compare(List<EventSummary> totals, List<EventSummary> previousTotals)
-    {
-        Dictionary<string, EventSummary> before = previousTotals.ToDictionary(IdentityOf, StringComparer.Ordinal);
-        return totals.Select(now =>
-        {
-            EventSummary? then = before.GetValueOrDefault(IdentityOf(now));
-            long previousSent = then?.Sends ?? 0;
-            return new PeriodChange(
-                IdentityOf(now),
-                now.Sends,
-                previousSent,
-                previousSent == 0 ? null : (double)(now.Sends - previousSent) / previousSent,
-                now.BounceRate,
-                then?.BounceRate,
-                now.ComplaintRate,
-                then?.ComplaintRate);
-        }).ToList();
     }
 
     /// <summary>The report asks for summaries by identity, so every one carries it.</summary>

@@ -1,6 +1,6 @@
 namespace SesAnalytics.Engine.Report;
 
-/// <summary>An identity over the period: its totals, rates and status (<see cref="SendingStatus"/>).</summary>
+/// <summary>An identity over the period: Get-SesEventSummary -Total's totals, rates and status.</summary>
 public sealed record IdentityOverview(
     string Identity,
     long Sent,
@@ -32,47 +32,42 @@ public sealed record DayVolume(
 
 public sealed record EventTypeCount(string EventType, long Events, double Share);
 
-/// <summary>Bounced recipients of one bounce type and subtype.</summary>
+/// <summary>Bounced recipients of one bounce type and subtype: Get-SesFailureSummary -Kind Bounce -Total's recipients added up.</summary>
 public sealed record BounceKindCount(string BounceType, string BounceSubType, long Recipients, double Share);
 
-/// <summary>Bounced recipients whose diagnostic code reads the same once normalised (<see cref="DiagnosticCodes"/>).</summary>
-public sealed record DiagnosticCodeCount(string Code, string BounceType, long Recipients, double Share);
+/// <summary>One row of Get-SesFailureSummary -Kind Bounce -Total: an identity's bounces of one type and normalised reason.</summary>
+public sealed record DiagnosticCodeCount(
+    string Identity, string? BounceType, string? BounceSubType, string? Reason, string? Status, long Recipients, string? RecipientDomains, double Share);
 
-/// <summary>Hard-bounced recipients of one recipient domain; the share is of all hard-bounced recipients.</summary>
+/// <summary>Hard-bounced recipients of one recipient domain (Get-SesFailureSummary -Kind Bounce -GroupBy RecipientDomain -Total); the share is of all hard-bounced recipients.</summary>
 public sealed record DomainBounceCount(string Domain, long Recipients, double Share);
 
 /// <summary>
-/// Opens and clicks of delivered messages: <see cref="Opened"/> and <see cref="Clicked"/> count messages with at least
-/// one, so the rates are of messages, and click-to-open is clicked over opened.
+/// One group of Get-SesEngagement -Total: distinct delivered, opening and clicking recipients, opens a privacy proxy
+/// prefetched set apart (<see cref="ProxyOpens"/>), and the rates of recipients.
 /// </summary>
-public sealed record Engagement(string Name, long Delivered, long Opened, long Clicked, double? OpenRate, double? ClickRate, double? ClickToOpenRate)
-{
-    public static Engagement Of(string name, long delivered, long opened, long clicked) => new(
-        name,
-        delivered,
-        opened,
-        clicked,
-        delivered == 0 ? null : (double)opened / delivered,
-        delivered == 0 ? null : (double)clicked / delivered,
-        opened == 0 ? null : (double)clicked / opened);
-}
+public sealed record Engagement(
+    string Name, long DeliveredRecipients, long OpenedRecipients, long ClickedRecipients, long ProxyOpens, double? OpenRate, double? ClickRate, double? ClickToOpenRate);
 
-/// <summary>Engagement per identity and per campaign tag (a message tag of the sender's own, <c>name=value</c>).</summary>
-public sealed record EngagementSection(IReadOnlyList<Engagement> ByIdentity, IReadOnlyList<Engagement> ByTag);
+/// <summary>Engagement per identity and per value of the campaign tag (<see cref="CampaignTag"/>).</summary>
+public sealed record EngagementSection(string CampaignTag, IReadOnlyList<Engagement> ByIdentity, IReadOnlyList<Engagement> ByTag);
 
-/// <summary>How long SES took to deliver (<c>delivery.processingTimeMillis</c>), as nearest-rank percentiles in milliseconds.</summary>
-public sealed record DeliveryTimes(string Identity, long Deliveries, long? P50, long? P90, long? P99, long? Max);
+/// <summary>Get-SesDeliveryTime -Total's percentiles of one identity, in milliseconds.</summary>
+public sealed record IdentityDeliveryTimes(string Identity, long Deliveries, double? P50, double? P90, double? P99, double? Max);
 
 /// <summary>The period against the one of the same length just before it.</summary>
 public sealed record PeriodComparison(DateOnly From, DateOnly To, IReadOnlyList<PeriodChange> Identities);
 
-/// <summary>One identity now and in the previous period; a change is null where the previous period has nothing to compare with.</summary>
+/// <summary>One identity as Get-SesEventSummary -Total -Compare gives it: now, in the previous period, and the change in points.</summary>
 public sealed record PeriodChange(
     string Identity,
-    long Sent,
-    long PreviousSent,
-    double? SentChange,
+    long SentRecipients,
+    long? PreviousSentRecipients,
     double? BounceRate,
     double? PreviousBounceRate,
+    double? BounceRateChange,
     double? ComplaintRate,
-    double? PreviousComplaintRate);
+    double? PreviousComplaintRate,
+    double? ComplaintRateChange,
+    string Status,
+    string? PreviousStatus);

@@ -32,26 +32,28 @@ public sealed record SesReport
 
     public required EngagementSection Engagement { get; init; }
 
-    public required IReadOnlyList<DeliveryTimes> DeliveryTimes { get; init; }
+    public required IReadOnlyList<IdentityDeliveryTimes> DeliveryTimes { get; init; }
 
     public required PeriodComparison PreviousPeriod { get; init; }
 }
 
 /// <summary>Where the numbers come from: a local store, or a stack's (or named) Athena table in an account and region.</summary>
-public sealed record ReportSource(string Kind, string Name, string? Region, IReadOnlyList<string> Accounts)
+public sealed record ReportSource(string Kind, string Name, string? Region)
 {
     public override string ToString() => Region is null ? $"{Kind} {Name}" : $"{Kind} {Name} ({Region})";
 }
 
-/// <summary>The levels the page draws the rates against, and the volume under which SES's rates mean little.</summary>
-public sealed record ReportThresholds(double BounceReview, double BouncePause, double ComplaintReview, double ComplaintPause, long LowVolumeRecipients)
+/// <summary>The levels the page draws the rates against, and the sent recipients below which a rate is not judged (<see cref="Query.ReputationThresholds"/>).</summary>
+public sealed record ReportThresholds(
+    double BounceReview, double BouncePause, double ComplaintReview, double ComplaintPause, long MinimumBounceVolume, long MinimumComplaintVolume)
 {
     public static ReportThresholds Ses { get; } = new(
         Query.ReputationThresholds.BounceWarning,
         Query.ReputationThresholds.BounceAtRisk,
         Query.ReputationThresholds.ComplaintWarning,
         Query.ReputationThresholds.ComplaintAtRisk,
-        SendingStatus.LowVolumeRecipients);
+        Query.ReputationThresholds.DefaultBounceVolume,
+        Query.ReputationThresholds.DefaultComplaintVolume);
 }
 
 /// <summary>How long the lists of a report may grow, so that a month of a large account stays a few megabytes.</summary>
@@ -59,7 +61,7 @@ public static class ReportLimits
 {
     public const int DetailedIdentities = 25;
 
-    public const int DiagnosticCodes = 15;
+    public const int Reasons = 15;
 
     public const int Domains = 15;
 

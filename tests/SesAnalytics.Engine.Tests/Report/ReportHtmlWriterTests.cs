@@ -45,7 +45,7 @@ public sealed class ReportHtmlWriterTests
             .ToList();
         return new SesReport
         {
-            Source = new ReportSource("Store", "/tmp/store", null, ["123456789012"]),
+            Source = new ReportSource("Store", "/tmp/store", null),
             From = from,
             To = from.AddDays(days - 1),
             GeneratedAt = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc),
@@ -53,13 +53,16 @@ public sealed class ReportHtmlWriterTests
             Daily = identities.Take(ReportLimits.DetailedIdentities).Select(i => new IdentityDays(i, Days())).ToList(),
             EventMix = [new EventTypeCount("Send", 1, 1)],
             BounceKinds = [new BounceKindCount("Permanent", "General", 1, 1)],
-            DiagnosticCodes = Enumerable.Range(0, ReportLimits.DiagnosticCodes).Select(i => new DiagnosticCodeCount($"550 5.1.1 user unknown {i}", "Permanent", 1, 0.1)).ToList(),
+            DiagnosticCodes = Enumerable.Range(0, ReportLimits.Reasons)
+                .Select(i => new DiagnosticCodeCount($"identity-{i}.example.com", "Permanent", "General", $"550 5.1.1 user unknown {i}", "5.1.1", 1, "gmail.com (1)", 0.1))
+                .ToList(),
             HardBounceDomains = Enumerable.Range(0, ReportLimits.Domains).Select(i => new DomainBounceCount($"domain{i}.example", 1, 0.1)).ToList(),
             Engagement = new EngagementSection(
-                identities.Select(i => Engagement.Of(i, 10, 5, 1)).ToList(),
-                identities.Take(ReportLimits.Tags).Select(i => Engagement.Of("campaign=" + i, 10, 5, 1)).ToList()),
-            DeliveryTimes = identities.Select(i => new DeliveryTimes(i, 10, 100, 900, 2000, 3000)).ToList(),
-            PreviousPeriod = new PeriodComparison(from.AddDays(-days), from.AddDays(-1), identities.Select(i => new PeriodChange(i, 2, 1, 1, 0, 0, 0, 0)).ToList()),
+                "campaign",
+                identities.Select(i => new Engagement(i, 10, 5, 1, 2, 0.5, 0.1, 0.2)).ToList(),
+                identities.Take(ReportLimits.Tags).Select(i => new Engagement("campaign=" + i, 10, 5, 1, 2, 0.5, 0.1, 0.2)).ToList()),
+            DeliveryTimes = identities.Select(i => new IdentityDeliveryTimes(i, 10, 100, 900, 2000, 3000)).ToList(),
+            PreviousPeriod = new PeriodComparison(from.AddDays(-days), from.AddDays(-1), identities.Select(i => new PeriodChange(i, 2, 1, 0.01, 0, 0.01, 0, 0, 0, "LowVolume", "LowVolume")).ToList()),
         };
     }
 }

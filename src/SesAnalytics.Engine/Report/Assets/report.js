@@ -24,7 +24,8 @@
     int: (v) => v === null || v === undefined ? '\u2013' : integer.format(v),
     rate: (v) => percent(v, 2),
     fine: (v) => percent(v, 3),
-    change: (v) => v === null || v === undefined ? '\u2013' : (v > 0 ? '+' : '') + percent(v, 1),
+    points: (v) => v === null || v === undefined ? '\u2013' : (v > 0 ? '+' : '') + percent(v, 2).replace('%', ' pt'),
+    finePoints: (v) => v === null || v === undefined ? '\u2013' : (v > 0 ? '+' : '') + percent(v, 3).replace('%', ' pt'),
     seconds: (v) => v === null || v === undefined ? '\u2013' : (v / 1000).toLocaleString(undefined, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) + ' s',
     text: (v) => v === null || v === undefined ? '' : String(v),
     status: (v) => statusMarks[v] || v,
@@ -157,7 +158,6 @@
     add('Period', data.from + ' to ' + data.to + ' (UTC, ' + days.length + (days.length === 1 ? ' day)' : ' days)'));
     add(data.source.kind, data.source.name);
     if (data.source.region) add('Region', data.source.region);
-    add(data.source.accounts.length === 1 ? 'Account' : 'Accounts', data.source.accounts.length ? data.source.accounts.join(', ') : 'none named in the events');
     add('Generated', data.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC');
     document.title = 'SES event report ' + data.from + ' to ' + data.to;
   }
@@ -167,7 +167,9 @@
     node.append(element('p', { className: 'note', text: 'Rates count recipients, as SES does: hard-bounced or complaining recipients over recipients sent to. '
       + 'SES places an account under review at a bounce rate of ' + percent(t.bounceReview, 0) + ' or a complaint rate of ' + percent(t.complaintReview, 1)
       + ', and may pause its sending at ' + percent(t.bouncePause, 0) + ' or ' + percent(t.complaintPause, 1) + '. '
-      + 'An identity with fewer than ' + integer.format(t.lowVolumeRecipients) + ' recipients in the period reads Low volume: its rates move with every bounce.' }));
+      + 'A bounce rate is judged from ' + integer.format(t.minimumBounceVolume) + ' recipients and a complaint rate from '
+      + integer.format(t.minimumComplaintVolume) + ', as Get-SesEventSummary does: an identity with a rate too small to judge reads Low volume, '
+      + 'unless a rate that can be judged is at Warning or worse.' }));
     node.append(table('identities', 'Each identity over the period', [
       { key: 'identity', label: 'Identity', kind: 'text' }, { key: 'sent', label: 'Sent' }, { key: 'recipients', label: 'Recipients' },
       { key: 'delivered', label: 'Delivered' }, { key: 'bounced', label: 'Bounced' }, { key: 'hardBouncedRecipients', label: 'Hard-bounced recipients' },
@@ -231,9 +233,11 @@
       { key: 'bounceType', label: 'Type', kind: 'text' }, { key: 'bounceSubType', label: 'Subtype', kind: 'text' },
       { key: 'recipients', label: 'Recipients' }, { key: 'share', label: 'Share', kind: 'rate' },
     ], data.bounceKinds));
-    node.append(table('diagnostic-codes', 'The most frequent diagnostic codes, normalised (addresses, hosts and ids left out)', [
-      { key: 'code', label: 'Diagnostic code', kind: 'text' }, { key: 'bounceType', label: 'Type', kind: 'text' },
-      { key: 'recipients', label: 'Recipients' }, { key: 'share', label: 'Share', kind: 'rate' },
+    node.append(table('diagnostic-codes', 'The most frequent reasons: diagnostic codes normalised as Get-SesFailureSummary does', [
+      { key: 'reason', label: 'Reason', kind: 'text' }, { key: 'identity', label: 'Identity', kind: 'text' },
+      { key: 'bounceType', label: 'Type', kind: 'text' }, { key: 'bounceSubType', label: 'Subtype', kind: 'text' },
+      { key: 'status', label: 'Status', kind: 'text' }, { key: 'recipients', label: 'Recipients' }, { key: 'share', label: 'Share', kind: 'rate' },
+      { key: 'recipientDomains', label: 'Top recipient domains', kind: 'text' },
     ], data.diagnosticCodes));
     if (data.hardBounceDomains.length === 0) return;
     node.append(element('h3', { text: 'Recipient domains with the most hard bounces' }));
@@ -247,23 +251,24 @@
 
   function engagement() {
     const node = section('engagement', 'Engagement');
-    node.append(element('p', { className: 'note', text: 'Open and click rates are messages opened or clicked at least once over messages delivered; '
-      + 'click-to-open is clicked over opened. Opens are counted only where open tracking is on.' }));
+    node.append(element('p', { className: 'note', text: 'As Get-SesEngagement counts: open and click rates are recipients who opened or clicked '
+      + 'at least once over recipients delivered to; click-to-open is clicked over opened. An open within seconds of its delivery is a '
+      + 'privacy proxy fetching the images, not a person: those are counted apart as proxy opens. Opens are seen only where open tracking is on.' }));
     const columns = (first) => [
-      { key: 'name', label: first, kind: 'text' }, { key: 'delivered', label: 'Delivered' }, { key: 'opened', label: 'Opened' },
-      { key: 'clicked', label: 'Clicked' }, { key: 'openRate', label: 'Open rate', kind: 'rate' },
+      { key: 'name', label: first, kind: 'text' }, { key: 'deliveredRecipients', label: 'Delivered' }, { key: 'openedRecipients', label: 'Opened' },
+      { key: 'clickedRecipients', label: 'Clicked' }, { key: 'proxyOpens', label: 'Proxy opens' }, { key: 'openRate', label: 'Open rate', kind: 'rate' },
       { key: 'clickRate', label: 'Click rate', kind: 'rate' }, { key: 'clickToOpenRate', label: 'Click-to-open', kind: 'rate' },
     ];
     const rates = (rows, id, title, xTitle) => chart(node, { id, type: 'bar', unit: '%', title, xTitle, yTitle: 'Rate (%)', labels: rows.map((r) => r.name),
       datasets: [{ label: 'Open rate', data: rows.map((r) => r.openRate) }, { label: 'Click rate', data: rows.map((r) => r.clickRate) },
         { label: 'Click-to-open', data: rows.map((r) => r.clickToOpenRate) }] });
     const e = data.engagement;
-    node.append(element('h3', { text: 'Per campaign tag' }));
-    if (e.byTag.length === 0) {
-      node.append(element('p', { text: 'No campaign tags: the messages of this period carry only the tags SES adds itself (ses:\u2026).' }));
+    node.append(element('h3', { text: 'Per campaign (mail tag ' + e.campaignTag + ')' }));
+    if (!e.byTag.some((r) => r.name.startsWith(e.campaignTag + '='))) {
+      node.append(element('p', { text: 'No delivered message of this period carries the mail tag ' + e.campaignTag + '; choose another with -CampaignTag.' }));
     } else {
-      rates(e.byTag, 'engagement-tag', 'Engagement per campaign tag', 'Campaign tag (name=value)');
-      node.append(table('engagement-tag', 'Engagement per campaign tag', columns('Tag'), e.byTag));
+      rates(e.byTag, 'engagement-tag', 'Engagement per campaign', 'Campaign (' + e.campaignTag + '=value)');
+      node.append(table('engagement-tag', 'Engagement per campaign', columns('Campaign'), e.byTag));
     }
     if (e.byIdentity.length === 0) return;
     node.append(element('h3', { text: 'Per identity' }));
@@ -277,7 +282,7 @@
       node.append(element('p', { text: 'No deliveries in this period.' }));
       return;
     }
-    node.append(element('p', { className: 'note', text: 'The time SES took from accepting a message to its delivery (processingTimeMillis), as nearest-rank percentiles.' }));
+    node.append(element('p', { className: 'note', text: 'As Get-SesDeliveryTime measures: the time SES took from accepting a message to its delivery (processingTimeMillis), as nearest-rank percentiles.' }));
     const seconds = (v) => v === null ? null : v / 1000;
     chart(node, { id: 'delivery-times', type: 'bar', title: 'Delivery time percentiles per identity', xTitle: 'Identity', yTitle: 'Delivery time (seconds)',
       labels: data.deliveryTimes.map((d) => d.identity),
@@ -295,14 +300,17 @@
     const node = section('previous-period', 'Against the previous period');
     node.append(element('p', { className: 'note', text: 'This period against ' + p.from + ' to ' + p.to + ', the same number of days just before it.' }));
     if (p.identities.length === 0) return;
-    chart(node, { id: 'previous-period', type: 'bar', title: 'Messages sent, this period and the previous one', xTitle: 'Identity', yTitle: 'Messages sent',
+    chart(node, { id: 'previous-period', type: 'bar', title: 'Recipients sent to, this period and the previous one', xTitle: 'Identity', yTitle: 'Recipients',
       labels: p.identities.map((i) => i.identity),
-      datasets: [{ label: 'This period', data: p.identities.map((i) => i.sent) }, { label: 'Previous period', data: p.identities.map((i) => i.previousSent) }] });
-    node.append(table('previous-period', 'This period against the previous one', [
-      { key: 'identity', label: 'Identity', kind: 'text' }, { key: 'sent', label: 'Sent' }, { key: 'previousSent', label: 'Sent before' },
-      { key: 'sentChange', label: 'Change', kind: 'change' }, { key: 'bounceRate', label: 'Bounce rate', kind: 'rate' },
-      { key: 'previousBounceRate', label: 'Before', kind: 'rate' }, { key: 'complaintRate', label: 'Complaint rate', kind: 'fine' },
-      { key: 'previousComplaintRate', label: 'Before', kind: 'fine' },
+      datasets: [{ label: 'This period', data: p.identities.map((i) => i.sentRecipients) },
+        { label: 'Previous period', data: p.identities.map((i) => i.previousSentRecipients) }] });
+    node.append(table('previous-period', 'This period against the previous one (Get-SesEventSummary -Total -Compare)', [
+      { key: 'identity', label: 'Identity', kind: 'text' }, { key: 'sentRecipients', label: 'Recipients' },
+      { key: 'previousSentRecipients', label: 'Before' }, { key: 'bounceRate', label: 'Bounce rate', kind: 'rate' },
+      { key: 'previousBounceRate', label: 'Before', kind: 'rate' }, { key: 'bounceRateChange', label: 'Change', kind: 'points' },
+      { key: 'complaintRate', label: 'Complaint rate', kind: 'fine' }, { key: 'previousComplaintRate', label: 'Before', kind: 'fine' },
+      { key: 'complaintRateChange', label: 'Change', kind: 'finePoints' }, { key: 'status', label: 'Status', kind: 'status' },
+      { key: 'previousStatus', label: 'Before', kind: 'status' },
     ], p.identities));
   }
 
