@@ -50,6 +50,7 @@ Describe 'Export-SesReport against the Athena fake' {
         $data.identities.sent | Should -Be 10
         $data.previousPeriod.identities.sentRecipients | Should -Be 20
         $data.previousPeriod.identities.previousSentRecipients | Should -Be 5
+        $data.source.accounts | Should -BeNullOrEmpty -Because 'a table named by hand has no stack to tell its account'
         $html | Should -Match '"kind":"Athena table","name":"sesanalytics.events \(work group ses-analytics\)","region":"us-east-1"'
         $html | Should -Not -Match ([regex]::Escape($secret))
     }

@@ -81,6 +81,7 @@ Describe 'Export-SesReport -Path' {
         $data.from | Should -Be '2024-03-08'
         $data.source.kind | Should -Be 'Store'
         $data.source.name | Should -Be $store
+        $data.source.accounts | Should -Be '000000000000' -Because 'the sending account of the store''s events heads the page'
     }
 
     It 'holds what Get-SesFailureSummary, Get-SesEngagement and Get-SesDeliveryTime answer, and the previous period of -Compare' {

@@ -65,8 +65,8 @@ public sealed class ExportSesReportCommand : EventQueryCmdlet
             using (clients)
             {
                 ReportSource from = ParameterSetName == StackSet
-                    ? new("Stack", $"{StackName} (work group {target.WorkGroup}, table {target.Database}.{target.Table})", Aws.Region)
-                    : new("Athena table", $"{target.Database}.{target.Table} (work group {target.WorkGroup})", Aws.Region);
+                    ? new("Stack", $"{StackName} (work group {target.WorkGroup}, table {target.Database}.{target.Table})", Aws.Region, target.Account is { } account ? [account] : [])
+                    : new("Athena table", $"{target.Database}.{target.Table} (work group {target.WorkGroup})", Aws.Region, []);
                 report = await BuildAsync(new AthenaReportQueries(queries, target, from), days, cancellationToken).ConfigureAwait(false);
             }
         }

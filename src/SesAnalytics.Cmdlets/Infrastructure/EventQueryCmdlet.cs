@@ -137,7 +137,9 @@ public abstract partial class EventQueryCmdlet : AwsCmdlet
             throw stack.LacksLinesTable();
         }
 
-        return (new AthenaTarget(stack.WorkGroup, stack.GlueDatabase, stack.GlueTable, stack.GlueLinesTable), stack.BucketName);
+        // A stack id is an ARN: arn:aws:cloudformation:<region>:<account>:stack/<name>/<id>.
+        string? account = stack.StackId?.Split(':') is { Length: > 5 } arn && arn[4].Length > 0 ? arn[4] : null;
+        return (new AthenaTarget(stack.WorkGroup, stack.GlueDatabase, stack.GlueTable, stack.GlueLinesTable) { Account = account }, stack.BucketName);
     }
 
     private sealed class Clients(IDisposable http, IDisposable s3) : IDisposable

@@ -12,7 +12,7 @@ namespace SesAnalytics.Engine.Report;
 /// <summary>A report's questions over a local store, with DuckDB.</summary>
 public sealed class LocalReportQueries(string storePath, IOutputSink sink) : IReportQueries
 {
-    public ReportSource Source { get; } = new("Store", storePath, null);
+    public ReportSource Source { get; } = new("Store", storePath, null, StoreTagSample.Read(new Store.EventStore(storePath, sink)).Accounts);
 
     public IAsyncEnumerable<EventSummary> SummariesAsync(SummaryRequest request, CancellationToken cancellationToken) =>
         Async(SummaryQueries.Local(storePath, request, sink, cancellationToken), cancellationToken);

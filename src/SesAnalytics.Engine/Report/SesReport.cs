@@ -37,8 +37,11 @@ public sealed record SesReport
     public required PeriodComparison PreviousPeriod { get; init; }
 }
 
-/// <summary>Where the numbers come from: a local store, or a stack's (or named) Athena table in an account and region.</summary>
-public sealed record ReportSource(string Kind, string Name, string? Region)
+/// <summary>
+/// Where the numbers come from: a local store, or a stack's (or named) Athena table in an account and region. The
+/// accounts are the stack's, or those that sent the store's newest events (a sample: a store can hold several).
+/// </summary>
+public sealed record ReportSource(string Kind, string Name, string? Region, IReadOnlyList<string> Accounts)
 {
     public override string ToString() => Region is null ? $"{Kind} {Name}" : $"{Kind} {Name} ({Region})";
 }

@@ -45,7 +45,7 @@ public sealed class ReportHtmlWriterTests
             .ToList();
         return new SesReport
         {
-            Source = new ReportSource("Store", "/tmp/store", null),
+            Source = new ReportSource("Store", "/tmp/store", null, ["123456789012"]),
             From = from,
             To = from.AddDays(days - 1),
             GeneratedAt = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc),

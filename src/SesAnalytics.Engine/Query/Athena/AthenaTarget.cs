@@ -28,6 +28,9 @@ public sealed partial record AthenaTarget
 
     public string LinesTable { get; }
 
+    /// <summary>The AWS account of the stack the target was read from (from its stack id); null for named tables.</summary>
+    public string? Account { get; init; }
+
     /// <summary><c>"database"."table"</c>: quoted, so a name that is a keyword (such as <c>events</c> one day) still works.</summary>
     public string QualifiedTable => $"\"{Database}\".\"{Table}\"";
 

@@ -7,7 +7,7 @@ using SesAnalytics.Engine.Store;
 namespace SesAnalytics.Engine.Query.Breakdowns;
 
 /// <summary>
-/// The mail tag names and configuration sets of a store, for tab completion: read from a bounded sample of each
+/// The mail tag names, configuration sets and sending accounts of a store, for tab completion and a report's heading: read from a bounded sample of each
 /// identity's newest objects (Send, which every message has, where there is one), so it stays fast on any store size.
 /// A tag seen in none of them is not offered, though it can still be typed.
 /// </summary>
@@ -18,10 +18,11 @@ public sealed class StoreTagSample
     private const int LinesPerObject = 250;
     private const int MaxLines = 5000;
 
-    private StoreTagSample(IReadOnlyList<string> tagNames, IReadOnlyList<string> configurationSets)
+    private StoreTagSample(IReadOnlyList<string> tagNames, IReadOnlyList<string> configurationSets, IReadOnlyList<string> accounts)
     {
         TagNames = tagNames;
         ConfigurationSets = configurationSets;
+        Accounts = accounts;
     }
 
     /// <summary>Tag names as the user wrote them (SES's own <c>ses:*</c> ones left out), each once, in ordinal order.</summary>
@@ -29,10 +30,14 @@ public sealed class StoreTagSample
 
     public IReadOnlyList<string> ConfigurationSets { get; }
 
+    /// <summary>The <c>mail.sendingAccountId</c> values seen, each once, in ordinal order.</summary>
+    public IReadOnlyList<string> Accounts { get; }
+
     public static StoreTagSample Read(EventStore store)
     {
         var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var sets = new SortedSet<string>(StringComparer.Ordinal);
+        var accounts = new SortedSet<string>(StringComparer.Ordinal);
         int lines = 0;
         IEnumerable<string> identities = Directory.Exists(store.PartitionedRoot)
             ? Directory.EnumerateDirectories(store.PartitionedRoot).Order(StringComparer.Ordinal).Take(MaxIdentities)
@@ -41,15 +46,15 @@ public sealed class StoreTagSample
         {
             foreach (string path in NewestObjects(identity))
             {
-                lines += ReadTags(path, names, sets, Math.Min(LinesPerObject, MaxLines - lines));
+                lines += ReadTags(path, names, sets, accounts, Math.Min(LinesPerObject, MaxLines - lines));
                 if (lines >= MaxLines)
                 {
-                    return new StoreTagSample([.. names], [.. sets]);
+                    return new StoreTagSample([.. names], [.. sets], [.. accounts]);
                 }
             }
         }
 
-        return new StoreTagSample([.. names], [.. sets]);
+        return new StoreTagSample([.. names], [.. sets], [.. accounts]);
     }
 
     private static IEnumerable<string> NewestObjects(string identityPath)
@@ -67,7 +72,7 @@ public sealed class StoreTagSample
             : Directory.EnumerateFiles(day, "*.gz").Order(StringComparer.Ordinal).Reverse().Take(ObjectsPerIdentity);
     }
 
-    private static int ReadTags(string path, SortedSet<string> names, SortedSet<string> sets, int maxLines)
+    private static int ReadTags(string path, SortedSet<string> names, SortedSet<string> sets, SortedSet<string> accounts, int maxLines)
     {
         int read = 0;
         try
@@ -76,7 +81,7 @@ public sealed class StoreTagSample
             while (read < maxLines && reader.ReadLine() is { } line)
             {
                 read++;
-                AddTags(line, names, sets);
+                AddTags(line, names, sets, accounts);
             }
         }
         catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -87,12 +92,22 @@ public sealed class StoreTagSample
         return read;
     }
 
-    private static void AddTags(string line, SortedSet<string> names, SortedSet<string> sets)
+    private static void AddTags(string line, SortedSet<string> names, SortedSet<string> sets, SortedSet<string> accounts)
     {
         try
         {
             using JsonDocument json = JsonDocument.Parse(line);
-            if (!json.RootElement.TryGetProperty("mail", out JsonElement mail) || !mail.TryGetProperty("tags", out JsonElement tags) || tags.ValueKind != JsonValueKind.Object)
+            if (!json.RootElement.TryGetProperty("mail", out JsonElement mail) || mail.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (mail.TryGetProperty("sendingAccountId", out JsonElement account) && account.ValueKind == JsonValueKind.String && account.GetString() is { Length: > 0 } id)
+            {
+                accounts.Add(id);
+            }
+
+            if (!mail.TryGetProperty("tags", out JsonElement tags) || tags.ValueKind != JsonValueKind.Object)
             {
                 return;
             }

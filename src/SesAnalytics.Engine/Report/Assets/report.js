@@ -157,6 +157,7 @@
     const add = (term, value) => meta.append(element('dt', { text: term }), element('dd', { text: value }));
     add('Period', data.from + ' to ' + data.to + ' (UTC, ' + days.length + (days.length === 1 ? ' day)' : ' days)'));
     add(data.source.kind, data.source.name);
+    if (data.source.accounts.length > 0) add(data.source.accounts.length === 1 ? 'Account' : 'Accounts', data.source.accounts.join(', '));
     if (data.source.region) add('Region', data.source.region);
     add('Generated', data.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC');
     document.title = 'SES event report ' + data.from + ' to ' + data.to;
