@@ -87,6 +87,12 @@ Describe 'The README block at line <Line> (<Setting>)' -ForEach $blocks {
 
     It 'runs: <Title>' -ForEach $Statements {
         if ($Setting -eq 'cloud') { Set-ExampleResult -Fake $athena -Code $Code }
+        if ($Code -match '^\./build\.ps1\s*(#.*)?$') {
+            # The suite runs under ./build.ps1 -Task Test, which has just built and staged the module: building again
+            # here would only repeat it. What the next lines need from it is there.
+            Join-Path (Get-RepoRoot) 'out/SesAnalytics' | Should -Exist
+            return
+        }
 
         $run = Invoke-ReadmeStatement $session $Code
 
