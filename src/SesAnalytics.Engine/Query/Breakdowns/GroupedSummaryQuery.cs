@@ -10,7 +10,7 @@ namespace SesAnalytics.Engine.Query.Breakdowns;
 /// Grouped by recipient domain, an event counts once in each domain it is about and its recipients in their own
 /// domain's group. The identity is the partition's, so it needs no SQL.
 /// </summary>
-internal sealed class GroupedSummaryQuery : IPartitionQuery<GroupedCounts>
+internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
 {
     private const string DomainColumn = "recipient_domain";
 
@@ -30,30 +30,73 @@ internal sealed class GroupedSummaryQuery : IPartitionQuery<GroupedCounts>
             .Select(f => f.EventType)
             .Distinct()
             .Order()
-            .Select(type => CountOf(type, partition.Objects(type), ignoreErrors, parameters))
+            .Select(type => CountOf(type, partition.Objects(type), partitionIndex: null, ignoreErrors, parameters))
+            .ToList();
+        return new SqlStatement(string.Join("\nUNION ALL\n", parts), parameters.Values);
+    }
+
+    public SqlStatement Render(IReadOnlyList<StorePartition> partitions, bool ignoreErrors)
+    {
+        var parameters = new SqlParameters();
+        IEnumerable<string> parts = partitions
+            .SelectMany(p => p.Folders)
+            .Select(f => f.EventType)
+            .Distinct()
+            .Order()
+            .Select(type =>
+            {
+                BatchObjects batch = DuckDbJson.Batch(partitions, type);
+                return CountOf(type, batch.Objects, batch.PartitionIndex, ignoreErrors, parameters);
+            })
             .ToList();
         return new SqlStatement(string.Join("\nUNION ALL\n", parts), parameters.Values);
     }
 
     public IEnumerable<GroupedCounts> Read(DbDataReader reader, StorePartition partition)
     {
-        int keys = Grouping.EventKeys.Count;
         while (reader.Read())
         {
-            long events = reader.GetInt64(keys + 1);
-            if (events == 0)
+            if (Row(reader, firstColumn: 0, partition) is { } row)
             {
-                continue;
+                yield return row;
             }
-
-            SesEventType type = Enum.Parse<SesEventType>(reader.GetString(0));
-            var values = new Queue<string?>(Enumerable.Range(1, keys).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)));
-            var group = new GroupValues(Grouping, Grouping.Keys.Select(k => k == GroupKey.Identity ? partition.Identity : values.Dequeue()));
-            yield return new GroupedCounts(group, partition.Day, SummaryCounts.Of(type, events, reader.GetInt64(keys + 2), reader.GetInt64(keys + 3), reader.GetInt64(keys + 4)));
         }
     }
 
-    private string CountOf(SesEventType type, IReadOnlyList<string> objects, bool ignoreErrors, SqlParameters parameters)
+    public IEnumerable<GroupedCounts> Read(DbDataReader reader, IReadOnlyList<StorePartition> partitions)
+    {
+        List<GroupedCounts>[] rows = partitions.Select(_ => new List<GroupedCounts>()).ToArray();
+        while (reader.Read())
+        {
+            int index = reader.GetInt32(0);
+            if (Row(reader, firstColumn: 1, partitions[index]) is { } row)
+            {
+                rows[index].Add(row);
+            }
+        }
+
+        return rows.SelectMany(r => r);
+    }
+
+    /// <summary>A row of one type and group: label, the keys, events, recipients, hard bounces, hard-bounced recipients.</summary>
+    private GroupedCounts? Row(DbDataReader reader, int firstColumn, StorePartition partition)
+    {
+        int keys = Grouping.EventKeys.Count;
+        long events = reader.GetInt64(firstColumn + keys + 1);
+        if (events == 0)
+        {
+            return null;
+        }
+
+        SesEventType type = Enum.Parse<SesEventType>(reader.GetString(firstColumn));
+        var values = new Queue<string?>(Enumerable.Range(firstColumn + 1, keys).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)));
+        var group = new GroupValues(Grouping, Grouping.Keys.Select(k => k == GroupKey.Identity ? partition.Identity : values.Dequeue()));
+        int counts = firstColumn + keys + 2;
+        return new GroupedCounts(group, partition.Day, SummaryCounts.Of(type, events, reader.GetInt64(counts), reader.GetInt64(counts + 1), reader.GetInt64(counts + 2)));
+    }
+
+    /// <param name="partitionIndex">With a batch of partitions, the SQL of each row's partition index, its first column.</param>
+    private string CountOf(SesEventType type, IReadOnlyList<string> objects, string? partitionIndex, bool ignoreErrors, SqlParameters parameters)
     {
         DuckDbColumns columns = GroupSql.AddDuckDbRecipientColumns(GroupSql.AddDuckDbColumns(new DuckDbColumns(), Grouping), type)
             .Add("eventType", "VARCHAR")
@@ -77,13 +120,19 @@ internal sealed class GroupedSummaryQuery : IPartitionQuery<GroupedCounts>
             ? $"len(list_filter({recipients}, r -> {Domain("r", parameters)} = {DomainColumn}))"
             : $"len({recipients})";
         string source = DuckDbJson.Read(objects, columns.Render(), ignoreErrors);
+        // In a batch, each row carries its partition's index, and the counts are per partition as well as per group.
+        string index = partitionIndex is null ? string.Empty : $", {partitionIndex} AS partition_index";
         string events = Grouping.ByRecipient
-            ? $"(SELECT *, unnest(list_distinct(list_transform({recipients}, r -> {Domain("r", parameters)}))) AS {DomainColumn} FROM {source} WHERE {Where(parameters)})"
-            : $"{source} WHERE {Where(parameters)}";
-        string keyColumns = string.Concat(Enumerable.Range(0, keys.Count).Select(i => $"k{i}, "));
-        string groupBy = keys.Count == 0 ? string.Empty : " GROUP BY " + string.Join(", ", Enumerable.Range(0, keys.Count).Select(i => $"k{i}"));
-        return $"SELECT {DuckDbJson.Literal(type.ToString())}, {keyColumns}count(*), {Sum("n")}, count(*) FILTER (WHERE permanent), {Sum("n", "permanent")} " +
-            $"FROM (SELECT {string.Concat(keys.Select(k => k + ", "))}{count} AS n, {permanent} AS permanent FROM {events}){groupBy}";
+            ? $"(SELECT *{index}, unnest(list_distinct(list_transform({recipients}, r -> {Domain("r", parameters)}))) AS {DomainColumn} FROM {source} WHERE {Where(parameters)})"
+            : $"(SELECT *{index} FROM {source} WHERE {Where(parameters)})";
+        List<string> groupColumns = [.. partitionIndex is null ? [] : new[] { "partition_index" }, .. keys.Select((_, i) => $"k{i}")];
+        string leading = string.Concat(groupColumns.Select(c => c + ", "));
+        string groupBy = groupColumns.Count == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groupColumns);
+        string inner = string.Concat((partitionIndex is null ? [] : new[] { "partition_index" }).Concat(keys).Select(k => k + ", "));
+        string label = DuckDbJson.Literal(type.ToString());
+        string selected = partitionIndex is null ? $"{label}, {leading}" : $"partition_index, {label}, {string.Concat(keys.Select((_, i) => $"k{i}, "))}";
+        return $"SELECT {selected}count(*), {Sum("n")}, count(*) FILTER (WHERE permanent), {Sum("n", "permanent")} " +
+            $"FROM (SELECT {inner}{count} AS n, {permanent} AS permanent FROM {events}){groupBy}";
     }
 
     /// <summary>Only rows that are events (with ignore_errors a bad line is a row of NULLs), of the configuration sets asked for.</summary>
