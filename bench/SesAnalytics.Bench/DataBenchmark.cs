@@ -1,4 +1,3 @@
-using System.Reflection;
 using SesAnalytics.Engine.Partitioning;
 
 namespace SesAnalytics.Bench;
@@ -20,7 +19,7 @@ internal static class DataBenchmark
             Directory.Delete(store, recursive: true);
         }
 
-        string self = $"dotnet \"{Assembly.GetExecutingAssembly().Location}\"";
+        string self = BenchRun.Self;
         Console.WriteLine($"Generating {count:N0} events into {input} ...");
         Measurement.Of("generate (SampleEventGenerator)", $"{self} step-generate \"{input}\" {count}");
         Console.WriteLine($"  input: {new FileInfo(input).Length / 1024.0 / 1024.0:F0} MB of JSON lines");
@@ -48,20 +47,20 @@ internal static class DataBenchmark
         Console.WriteLine();
 
         Console.WriteLine("Ratios (measured in this run)");
-        Ratio("key extraction speed vs jq 1.6 (jq time / ours)", jq.Seconds / keys.Seconds, ">= 15");
-        Ratio("  the same in CPU time (jq CPU / ours)", jq.CpuSeconds / keys.CpuSeconds, "—");
-        Ratio("import time vs gzip -1 (ours / gzip)", partition.Seconds / gzip.Seconds, "<= 1.0");
-        Ratio("  the same in CPU time (ours / gzip)", partition.CpuSeconds / gzip.CpuSeconds, "—");
-        Ratio("Get-SesBounce vs bare DuckDB (ours / bare, work only)", cmdlet.WorkSeconds / bare.WorkSeconds, "<= 1.5");
-        Ratio("  the same in CPU time", cmdlet.WorkCpuSeconds / bare.WorkCpuSeconds, "<= 1.5");
-        Ratio("Get-SesEventSummary vs bare DuckDB (work only)", summary.WorkSeconds / bareSummary.WorkSeconds, "<= 1.5");
-        Ratio("  the same in CPU time", summary.WorkCpuSeconds / bareSummary.WorkCpuSeconds, "<= 1.5");
-        Ratio("recipient domain x day vs plain summary (work)", grouped.WorkSeconds / summary.WorkSeconds, "<= 2");
-        Ratio("  the same in CPU time", grouped.WorkCpuSeconds / summary.WorkCpuSeconds, "<= 2");
-        Ratio("engagement by recipient domain vs plain summary", engagement.WorkSeconds / summary.WorkSeconds, "—");
-        Ratio("first query of a session, seconds (work only)", first.WorkSeconds, "< 1");
-        Ratio("Get-SesBounce speed vs zcat | jq (theirs / ours)", zcatJq.Seconds / cmdlet.WorkSeconds, ">= 30");
-        Ratio("  the same with process and PowerShell start-up", zcatJq.Seconds / cmdlet.Seconds, ">= 30");
+        BenchRun.Ratio("key extraction speed vs jq 1.6 (jq time / ours)", jq.Seconds / keys.Seconds, ">= 15");
+        BenchRun.Ratio("  the same in CPU time (jq CPU / ours)", jq.CpuSeconds / keys.CpuSeconds, "—");
+        BenchRun.Ratio("import time vs gzip -1 (ours / gzip)", partition.Seconds / gzip.Seconds, "<= 1.0");
+        BenchRun.Ratio("  the same in CPU time (ours / gzip)", partition.CpuSeconds / gzip.CpuSeconds, "—");
+        BenchRun.Ratio("Get-SesBounce vs bare DuckDB (ours / bare, work only)", cmdlet.WorkSeconds / bare.WorkSeconds, "<= 1.5");
+        BenchRun.Ratio("  the same in CPU time", cmdlet.WorkCpuSeconds / bare.WorkCpuSeconds, "<= 1.5");
+        BenchRun.Ratio("Get-SesEventSummary vs bare DuckDB (work only)", summary.WorkSeconds / bareSummary.WorkSeconds, "<= 1.5");
+        BenchRun.Ratio("  the same in CPU time", summary.WorkCpuSeconds / bareSummary.WorkCpuSeconds, "<= 1.5");
+        BenchRun.Ratio("recipient domain x day vs plain summary (work)", grouped.WorkSeconds / summary.WorkSeconds, "<= 2");
+        BenchRun.Ratio("  the same in CPU time", grouped.WorkCpuSeconds / summary.WorkCpuSeconds, "<= 2");
+        BenchRun.Ratio("engagement by recipient domain vs plain summary", engagement.WorkSeconds / summary.WorkSeconds, "—");
+        BenchRun.Ratio("first query of a session, seconds (work only)", first.WorkSeconds, "< 1");
+        BenchRun.Ratio("Get-SesBounce speed vs zcat | jq (theirs / ours)", zcatJq.Seconds / cmdlet.WorkSeconds, ">= 30");
+        BenchRun.Ratio("  the same with process and PowerShell start-up", zcatJq.Seconds / cmdlet.Seconds, ">= 30");
         Console.WriteLine();
         Console.WriteLine("(c) peak memory (target < 500 MB each)");
         foreach (Measurement m in new[] { keys, jq, partition, gzip, cmdlet, bare, summary, bareSummary, grouped, engagement, first, zcatJq })
@@ -69,7 +68,4 @@ internal static class DataBenchmark
             Console.WriteLine($"  {m.Name,-52} {m.PeakMegabytes,8:F0} MB");
         }
     }
-
-    private static void Ratio(string what, double value, string target) =>
-        Console.WriteLine($"  {what,-52} {value,8:F2}   (target {target})");
 }

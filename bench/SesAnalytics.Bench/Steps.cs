@@ -11,10 +11,17 @@ namespace SesAnalytics.Bench;
 /// <summary>The measured steps, each run in its own process so that its peak memory is its own.</summary>
 internal static class Steps
 {
-    public static void Generate(string path, int count)
+    /// <summary>The day of a row's object (<c>…/yyyy/MM/dd/object.gz</c>) as <c>yyyyMMdd</c>.</summary>
+    public const string DayOfObject = "substr(split_part(filename, '/', -4), 1, 4) || split_part(filename, '/', -3) || split_part(filename, '/', -2)";
+
+    /// <summary>The events of the <c>data</c> case: 14 days from 2026-11-01.</summary>
+    public static SampleEventGenerator DataEvents { get; } = new() { Seed = 20261124, Start = new DateOnly(2026, 11, 1), Days = 14 };
+
+    /// <summary>Writes <paramref name="count"/> JSON lines of <paramref name="generator"/> to a file, or to stdout for <c>-</c>.</summary>
+    public static void Generate(string path, int count, SampleEventGenerator generator)
     {
-        var generator = new SampleEventGenerator { Seed = 20261124, Start = new DateOnly(2026, 11, 1), Days = 14 };
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
+        using Stream output = path == "-" ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 20);
         foreach (string line in generator.GenerateLines(count))
         {
             writer.Write(line);
@@ -52,16 +59,30 @@ internal static class Steps
     /// <summary>One command of the module in a fresh runspace after Import-Module, timed alone: the session's first query.</summary>
     public static void Cmdlet(string manifest, string command)
     {
-        using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        runspace.Open();
-        using PowerShell shell = PowerShell.Create(runspace);
-        shell.AddScript($"Import-Module '{manifest}'").Invoke();
-        shell.Commands.Clear();
+        using PowerShell shell = ShellWithModule(manifest);
+        using Runspace runspace = shell.Runspace;
         shell.AddScript($"$null = {command}");
         var watch = Stopwatch.StartNew();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         shell.Invoke();
         ReportWork(watch, cpu);
+        ThrowOnErrors(shell, command);
+    }
+
+    /// <summary>A PowerShell in a fresh runspace of its own, the module imported.</summary>
+    public static PowerShell ShellWithModule(string manifest)
+    {
+        Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        PowerShell shell = PowerShell.Create(runspace);
+        shell.AddScript($"Import-Module '{manifest}'").Invoke();
+        ThrowOnErrors(shell, "Import-Module");
+        shell.Commands.Clear();
+        return shell;
+    }
+
+    public static void ThrowOnErrors(PowerShell shell, string command)
+    {
         if (shell.HadErrors)
         {
             throw new InvalidOperationException($"'{command}' failed: " + string.Join("; ", shell.Streams.Error));
@@ -86,10 +107,9 @@ internal static class Steps
     /// </summary>
     public static void BareSummary(string store)
     {
-        string root = Path.Combine(store, "partitioned").Replace("'", "''", StringComparison.Ordinal);
-        string from = $"read_json('{root}/*/*/*/*/*/*.gz', format = 'newline_delimited', compression = 'gzip', columns = {{eventType: 'VARCHAR', mail: 'STRUCT(destination VARCHAR[])', bounce: 'STRUCT(bounceType VARCHAR, bouncedRecipients JSON[])', complaint: 'STRUCT(complainedRecipients JSON[])'}})";
+        string from = StoreObjects(store, "eventType: 'VARCHAR', mail: 'STRUCT(destination VARCHAR[])', bounce: 'STRUCT(bounceType VARCHAR, bouncedRecipients JSON[])', complaint: 'STRUCT(complainedRecipients JSON[])'");
         Bare($"""
-            SELECT split_part(filename, '/', -6) AS identity, eventType, substr(split_part(filename, '/', -4), 1, 4) || split_part(filename, '/', -3) || split_part(filename, '/', -2) AS day,
+            SELECT split_part(filename, '/', -6) AS identity, eventType, {DayOfObject} AS day,
                    count(*), sum(len(mail.destination)) FILTER (WHERE eventType = 'Send'),
                    count(*) FILTER (WHERE bounce.bounceType = 'Permanent'), sum(len(bounce.bouncedRecipients)) FILTER (WHERE bounce.bounceType = 'Permanent'),
                    sum(len(complaint.complainedRecipients))
@@ -98,7 +118,14 @@ internal static class Steps
             """);
     }
 
-    private static void Bare(string statement)
+    /// <summary>A <c>read_json</c> of every GZIP object of the store with the <paramref name="columns"/> given (DuckDB's struct syntax).</summary>
+    public static string StoreObjects(string store, string columns)
+    {
+        string root = Path.Combine(store, "partitioned").Replace("'", "''", StringComparison.Ordinal);
+        return $"read_json('{root}/*/*/*/*/*/*.gz', format = 'newline_delimited', compression = 'gzip', columns = {{{columns}}})";
+    }
+
+    public static void Bare(string statement)
     {
         var watch = Stopwatch.StartNew();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -129,9 +156,12 @@ internal static class Steps
     /// Tells the orchestrator how long the measured work took inside this process, in wall time and in CPU time of all
     /// its threads: on a shared machine the wall time is mostly waiting for a core, the CPU time is the work.
     /// </summary>
-    private static void ReportWork(Stopwatch watch, TimeSpan cpuBefore)
+    public static void ReportWork(Stopwatch watch, TimeSpan cpuBefore) =>
+        ReportWork(watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+
+    public static void ReportWork(TimeSpan wall, TimeSpan cpu)
     {
-        Console.WriteLine(FormattableString.Invariant($"work-seconds={watch.Elapsed.TotalSeconds:F3}"));
-        Console.WriteLine(FormattableString.Invariant($"work-cpu-seconds={(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F3}"));
+        Console.WriteLine(FormattableString.Invariant($"work-seconds={wall.TotalSeconds:F3}"));
+        Console.WriteLine(FormattableString.Invariant($"work-cpu-seconds={cpu.TotalSeconds:F3}"));
     }
 }

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace SesAnalytics.Bench;
+
+/// <summary>
+/// Thirty days in seconds (issue #14): 30 days of generated events, a day at a time, imported with Import-SesEvent into
+/// one store (and its columnar cache, where the module builds one); then the 30-day summary, the recipient domain × day
+/// breakdown and the first bounce of one identity, each in a fresh process, against one bare DuckDB statement over the
+/// .gz objects; one day's import with and without the cache against gzip -1; the store's size on disk.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private const int Days = 30;
+    private const double DiskBudgetGigabytes = 4;
+    private const double MemoryTargetMegabytes = 1024;
+    private const string Identity = "example.com";
+    private static readonly DateOnly FirstDay = new(2026, 10, 1);
+
+    public static void Run(string folder, int eventsPerDay, string manifest)
+    {
+        DateOnly lastDay = FirstDay.AddDays(Days - 1);
+        string store = Path.Combine(folder, "store");
+        string input = Path.Combine(folder, "day-01.jsonl");
+        Directory.CreateDirectory(folder);
+        foreach (string old in new[] { store, Path.Combine(folder, "day-cached"), Path.Combine(folder, "day-uncached") })
+        {
+            DeleteFolder(old);
+        }
+
+        bool canSkipCache = ImportHasNoCache(manifest);
+        Console.WriteLine($"Scale: {Days} days x {eventsPerDay:N0} events ({FirstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}) into {store}");
+        Console.WriteLine();
+
+        Console.WriteLine("(a) one day's import into a fresh store, with and without the cache, against gzip -1 of the same bytes");
+        Measurement generated = Measurement.Of("generate day 1 (SampleEventGenerator)", Generate(input, 0, eventsPerDay));
+        long inputBytes = new FileInfo(input).Length;
+        Console.WriteLine($"  input: {BenchRun.Megabytes(inputBytes):F0} MB of JSON lines");
+        Measurement gzip = Measurement.Of("gzip -1 of the same bytes", $"gzip -1 -c \"{input}\" > /dev/null");
+        Measurement cached = ImportDay("Import-SesEvent (with its cache, by default)", manifest, input, Path.Combine(folder, "day-cached"), string.Empty);
+        Measurement? uncached = canSkipCache
+            ? ImportDay("Import-SesEvent -NoCache", manifest, input, Path.Combine(folder, "day-uncached"), "-NoCache")
+            : null;
+        if (uncached is null)
+        {
+            Console.WriteLine("  Import-SesEvent -NoCache: skipped, this build's Import-SesEvent has no -NoCache parameter (no cache to skip)");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"(b) {Days} days generated and imported into one store, a day at a time (day 1 from its file, the others piped)");
+        var days = new List<Measurement> { Measurement.Of("day 1: Import-SesEvent", Import(manifest, input, store, string.Empty)) };
+        File.Delete(input);
+        long diskHighWater = inputBytes + BenchRun.FolderBytes(folder);
+        for (int day = 1; day < Days; day++)
+        {
+            string name = string.Create(CultureInfo.InvariantCulture, $"day {day + 1}: generate | Import-SesEvent");
+            days.Add(Measurement.Of(name, $"{Generate("-", day, eventsPerDay)} | {Import(manifest, "/dev/stdin", store, string.Empty)}"));
+            diskHighWater = Math.Max(diskHighWater, BenchRun.FolderBytes(folder));
+        }
+
+        long objectBytes = BenchRun.FolderBytes(Path.Combine(store, "partitioned"));
+        long cacheBytes = BenchRun.FolderBytes(CacheFolder(store));
+        long storeBytes = BenchRun.FolderBytes(store);
+        long events = (long)eventsPerDay * Days;
+        Console.WriteLine($"  generation + import: {generated.Seconds + days.Sum(m => m.Seconds):F1} s (CPU {generated.CpuSeconds + days.Sum(m => m.CpuSeconds):F1} s) for {events:N0} events");
+        Console.WriteLine($"  .gz objects: {BenchRun.Megabytes(objectBytes):F0} MB ({(double)objectBytes / events:F1} bytes an event)");
+        Console.WriteLine(cacheBytes == 0
+            ? "  cache: none (this build's Import-SesEvent writes no cache)"
+            : $"  cache: {BenchRun.Megabytes(cacheBytes):F0} MB ({(double)cacheBytes / events:F1} bytes an event)");
+        Console.WriteLine($"  the whole store: {BenchRun.Megabytes(storeBytes):F0} MB; the most the bench folder held (after each day, with day 1's input): {diskHighWater / 1e9:F2} GB (budget {DiskBudgetGigabytes} GB)");
+        Console.WriteLine();
+
+        Console.WriteLine("(c) queries over the 30 days, each in a fresh process after Import-Module");
+        string range = $"-From {FirstDay:yyyy-MM-dd} -To {lastDay:yyyy-MM-dd}";
+        string path = BenchRun.PowerShellQuoted(store);
+        Measurement total = Measurement.Of("Get-SesEventSummary -Total", Cmdlet(manifest, $"Get-SesEventSummary -Path {path} {range} -Total"));
+        Measurement bareTotal = Measurement.Of("bare DuckDB over the .gz, the same totals", $"{BenchRun.Self} step-bare-total \"{store}\"");
+        Measurement domains = Measurement.Of("Get-SesEventSummary -GroupBy RecipientDomain (per day)", Cmdlet(manifest, $"Get-SesEventSummary -Path {path} {range} -GroupBy RecipientDomain"));
+        Measurement bareDomains = Measurement.Of("bare DuckDB over the .gz, domain x day counts", $"{BenchRun.Self} step-bare-domains \"{store}\"");
+        Measurement first = Measurement.Of($"Get-SesBounce -Identity {Identity}, first object", $"{BenchRun.Self} step-first-object \"{manifest}\" \"Get-SesBounce -Path {path} -Identity {Identity} {range}\"");
+        Console.WriteLine();
+
+        Console.WriteLine("Ratios (measured in this run; queries: work only, without process start and Import-Module)");
+        BenchRun.Ratio("30-day summary: bare DuckDB / ours", bareTotal.WorkSeconds / total.WorkSeconds, ">= 5");
+        BenchRun.Ratio("  the same in CPU time", bareTotal.WorkCpuSeconds / total.WorkCpuSeconds, ">= 5");
+        BenchRun.Ratio("recipient domain x day: bare DuckDB / ours", bareDomains.WorkSeconds / domains.WorkSeconds, ">= 5");
+        BenchRun.Ratio("  the same in CPU time", bareDomains.WorkCpuSeconds / domains.WorkCpuSeconds, ">= 5");
+        BenchRun.Ratio("first bounce of one identity, seconds", first.WorkSeconds, "< 1");
+        BenchRun.Ratio("one day's import / gzip -1 (work only)", cached.WorkSeconds / gzip.Seconds, "—");
+        BenchRun.Ratio("  the same in CPU time", cached.WorkCpuSeconds / gzip.CpuSeconds, "—");
+        if (uncached is not null)
+        {
+            BenchRun.Ratio("one day's import -NoCache / gzip -1 (work only)", uncached.WorkSeconds / gzip.Seconds, "—");
+            BenchRun.Ratio("  the same in CPU time", uncached.WorkCpuSeconds / gzip.CpuSeconds, "—");
+            BenchRun.Ratio("the cache's cost: import / import -NoCache", cached.WorkSeconds / uncached.WorkSeconds, "—");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"(d) peak memory (target < {MemoryTargetMegabytes:F0} MB each)");
+        Measurement largestDay = days.MaxBy(m => m.PeakMegabytes)!;
+        var peaks = new List<Measurement> { cached };
+        peaks.AddRange(uncached is null ? [] : [uncached]);
+        peaks.AddRange([largestDay with { Name = $"{largestDay.Name} (the largest of the {Days})" }, total, bareTotal, domains, bareDomains, first]);
+        foreach (Measurement m in peaks)
+        {
+            Console.WriteLine($"  {m.Name,-64} {m.PeakMegabytes,8:F0} MB");
+        }
+    }
+
+    /// <summary>Imports one day's file into a fresh store, measured, then reports that store's sizes and drops it.</summary>
+    private static Measurement ImportDay(string name, string manifest, string input, string store, string parameters)
+    {
+        Measurement import = Measurement.Of(name, Import(manifest, input, store, parameters));
+        long cache = BenchRun.FolderBytes(CacheFolder(store));
+        Console.WriteLine($"    .gz objects {BenchRun.Megabytes(BenchRun.FolderBytes(Path.Combine(store, "partitioned"))):F0} MB, cache {BenchRun.Megabytes(cache):F0} MB");
+        DeleteFolder(store);
+        return import;
+    }
+
+    /// <summary>The columnar cache the module keeps beside a store.</summary>
+    private static string CacheFolder(string store) => Path.Combine(store, ".sesanalytics", "cache");
+
+    private static string Generate(string output, int day, int count)
+    {
+        DateOnly date = FirstDay.AddDays(day);
+        return string.Create(CultureInfo.InvariantCulture, $"{BenchRun.Self} step-generate-day \"{output}\" {count} {date:yyyy-MM-dd} {day}");
+    }
+
+    private static string Import(string manifest, string input, string store, string parameters) =>
+        Cmdlet(manifest, $"Import-SesEvent -LiteralPath {BenchRun.PowerShellQuoted(input)} -Destination {BenchRun.PowerShellQuoted(store)} {parameters}".TrimEnd());
+
+    private static string Cmdlet(string manifest, string command) => $"{BenchRun.Self} step-cmdlet \"{manifest}\" \"{command}\"";
+
+    /// <summary>Whether Import-SesEvent has -NoCache: the cache and its switch come with issue #14's cache work.</summary>
+    private static bool ImportHasNoCache(string manifest)
+    {
+        using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        using PowerShell shell = PowerShell.Create(runspace);
+        shell.AddScript($"(Import-Module {BenchRun.PowerShellQuoted(manifest)} -PassThru).ExportedCmdlets['Import-SesEvent'].Parameters.ContainsKey('NoCache')");
+        return shell.Invoke<bool>().SingleOrDefault();
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
