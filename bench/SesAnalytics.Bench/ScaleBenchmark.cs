@@ -52,6 +52,8 @@ internal static class ScaleBenchmark
         var days = new List<Measurement> { Measurement.Of("day 1: Import-SesEvent", Import(manifest, input, store, string.Empty)) };
         File.Delete(input);
         long diskHighWater = inputBytes + BenchRun.FolderBytes(folder);
+        long firstDayBytes = BenchRun.FolderBytes(store);
+        Console.WriteLine($"    day 1 takes {BenchRun.Megabytes(firstDayBytes):F0} MB in the store (cache included): {Days} days will take about {firstDayBytes * Days / 1e9:F1} GB (budget {DiskBudgetGigabytes} GB)");
         for (int day = 1; day < Days; day++)
         {
             string name = string.Create(CultureInfo.InvariantCulture, $"day {day + 1}: generate | Import-SesEvent");
