@@ -163,10 +163,9 @@ internal static class ScaleBenchmark
     /// <summary>Whether Import-SesEvent has -NoCache: the cache and its switch come with issue #14's cache work.</summary>
     private static bool ImportHasNoCache(string manifest)
     {
-        using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        runspace.Open();
-        using PowerShell shell = PowerShell.Create(runspace);
-        shell.AddScript($"(Import-Module {BenchRun.PowerShellQuoted(manifest)} -PassThru).ExportedCmdlets['Import-SesEvent'].Parameters.ContainsKey('NoCache')");
+        using PowerShell shell = Steps.ShellWithModule(manifest);
+        using Runspace runspace = shell.Runspace;
+        shell.AddScript("(Get-Command Import-SesEvent).Parameters.ContainsKey('NoCache')");
         return shell.Invoke<bool>().SingleOrDefault();
     }
 

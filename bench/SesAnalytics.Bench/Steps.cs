@@ -75,7 +75,7 @@ internal static class Steps
         Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         runspace.Open();
         PowerShell shell = PowerShell.Create(runspace);
-        shell.AddScript($"Import-Module '{manifest}'").Invoke();
+        shell.AddScript($"Import-Module {BenchRun.PowerShellQuoted(manifest)}").Invoke();
         ThrowOnErrors(shell, "Import-Module");
         shell.Commands.Clear();
         return shell;
