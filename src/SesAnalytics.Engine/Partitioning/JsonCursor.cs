@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -17,6 +18,9 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
     private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
     private static readonly Vector128<byte> ControlBits = Vector128.Create((byte)0xE0);
+    private static readonly Vector256<byte> Quote256 = Vector256.Create((byte)'"');
+    private static readonly Vector256<byte> Backslash256 = Vector256.Create((byte)'\\');
+    private static readonly Vector256<byte> ControlBits256 = Vector256.Create((byte)0xE0);
 
     private readonly ReadOnlySpan<byte> _json = json;
     private int _position;
@@ -43,7 +47,18 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>The first byte of the next token, past whitespace; 0 at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Peek()
+    {
+        if ((uint)_position < (uint)_json.Length && _json[_position] > ' ')
+        {
+            return _json[_position];
+        }
+
+        return PeekPastWhitespace();
+    }
+
+    private byte PeekPastWhitespace()
     {
         while (_position < _json.Length)
         {
@@ -112,7 +127,20 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         ref byte origin = ref MemoryMarshal.GetReference(_json);
         while (true)
         {
-            if (i <= _json.Length - Vector128<byte>.Count)
+            if (Vector256.IsHardwareAccelerated && i <= _json.Length - Vector256<byte>.Count)
+            {
+                Vector256<byte> block = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                uint special = (Vector256.Equals(block, Quote256) | Vector256.Equals(block, Backslash256) | Vector256.Equals(block & ControlBits256, Vector256<byte>.Zero))
+                    .ExtractMostSignificantBits();
+                if (special == 0)
+                {
+                    i += Vector256<byte>.Count;
+                    continue;
+                }
+
+                i += BitOperations.TrailingZeroCount(special);
+            }
+            else if (i <= _json.Length - Vector128<byte>.Count)
             {
                 Vector128<byte> block = Vector128.LoadUnsafe(ref origin, (nuint)i);
                 uint special = (Vector128.Equals(block, Quote) | Vector128.Equals(block, Backslash) | Vector128.Equals(block & ControlBits, Vector128<byte>.Zero))
@@ -336,6 +364,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         _ => -1,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryOpen(byte bracket)
     {
         if (Peek() != bracket || _depth == MaxDepth)
@@ -348,6 +377,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TrySeparator(byte close, ref bool first, out bool end)
     {
         byte next = Peek();

@@ -513,8 +513,7 @@ public sealed partial class SesEventImport : IDisposable
 
     private Routed Route(ReadOnlySpan<byte> record, KeyExtraction keys, DateTimeOffset? eventTime, string source)
     {
-        DateTimeOffset arrival = Clock.UtcNow;
-        DateTimeOffset day = _options.UseArrivalTime ? arrival : eventTime ?? arrival;
+        DateTimeOffset day = !_options.UseArrivalTime && eventTime is { } own ? own : Clock.UtcNow;
         if (!keys.Succeeded)
         {
             return ErrorRecord(record, keys.FailureMessage!, day, source);
