@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using SesAnalytics.Engine.Events;
@@ -35,6 +36,7 @@ internal static class EventRecordScanner
     /// The keys the Firehose query gives the record, the record's own time and whether it has whitespace to compact
     /// (noticed on the way, which spares a second pass), or false to take the general path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryScan(ReadOnlySpan<byte> record, out ScannedRecord scanned)
     {
         scanned = default;
@@ -58,6 +60,7 @@ internal static class EventRecordScanner
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ScanRoot(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found, scoped Span<Range> details)
     {
         bool mailSeen = false;
@@ -117,6 +120,7 @@ internal static class EventRecordScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ScanMail(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found)
     {
         if (json.Peek() == 'n')
@@ -173,6 +177,7 @@ internal static class EventRecordScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ScanTags(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found)
     {
         if (json.Peek() == 'n')
@@ -225,6 +230,7 @@ internal static class EventRecordScanner
     /// <c>."ses:sender-identity"[0]</c> when it is a plain string; nothing (the query's <c>// "no-identity"</c>) when it
     /// is null or false; false for what makes the query fail or yield another kind of value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ScanIdentity(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found)
     {
         if (json.Peek() == 'n')
@@ -275,6 +281,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>An event type's own object: where its <c>timestamp</c> string is, if it has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ScanDetail(ReadOnlySpan<byte> record, ref JsonCursor json, out Range timestamp)
     {
         timestamp = default;

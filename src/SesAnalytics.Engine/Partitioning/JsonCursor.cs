@@ -10,17 +10,12 @@ namespace SesAnalytics.Engine.Partitioning;
 /// no more than RFC 8259 and <see cref="System.Text.Json.Utf8JsonReader"/> do, and less where that is simpler: nesting
 /// deeper than <see cref="MaxDepth"/> and escaped surrogates are refused, so the caller takes the general path. String
 /// bodies are skipped a vector at a time; UTF-8 is the caller's to check (once per record, outside this walk).
+/// The hot methods are compiled optimised at once: an import is often over, or the machine too busy, before tiered
+/// compilation would get to them.
 /// </summary>
 internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 {
     public const int MaxDepth = 32;
-
-    private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
-    private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
-    private static readonly Vector128<byte> ControlBits = Vector128.Create((byte)0xE0);
-    private static readonly Vector256<byte> Quote256 = Vector256.Create((byte)'"');
-    private static readonly Vector256<byte> Backslash256 = Vector256.Create((byte)'\\');
-    private static readonly Vector256<byte> ControlBits256 = Vector256.Create((byte)0xE0);
 
     private readonly ReadOnlySpan<byte> _json = json;
     private int _position;
@@ -58,6 +53,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return PeekPastWhitespace();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte PeekPastWhitespace()
     {
         while (_position < _json.Length)
@@ -83,6 +79,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     /// Past the comma (unless <paramref name="first"/>), the member's name and its colon, to the value; or past the
     /// closing brace. <paramref name="name"/> is the name's raw text and <paramref name="escaped"/> whether it has escapes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Step NextMember(ref bool first, out Range name, out bool escaped)
     {
         name = default;
@@ -107,12 +104,14 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>Past the comma (unless <paramref name="first"/>) to the next element, or past the closing bracket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Step NextElement(ref bool first) =>
         !TrySeparator((byte)']', ref first, out bool end) ? Step.Invalid
         : end ? Step.End
         : Step.Next;
 
     /// <summary>Past a string; <paramref name="text"/> is its raw text between the quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryString(out Range text, out bool escaped)
     {
         escaped = false;
@@ -130,7 +129,8 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             if (Vector256.IsHardwareAccelerated && i <= _json.Length - Vector256<byte>.Count)
             {
                 Vector256<byte> block = Vector256.LoadUnsafe(ref origin, (nuint)i);
-                uint special = (Vector256.Equals(block, Quote256) | Vector256.Equals(block, Backslash256) | Vector256.Equals(block & ControlBits256, Vector256<byte>.Zero))
+                uint special = (Vector256.Equals(block, Vector256.Create((byte)'"')) | Vector256.Equals(block, Vector256.Create((byte)'\\'))
+                    | Vector256.Equals(block & Vector256.Create((byte)0xE0), Vector256<byte>.Zero))
                     .ExtractMostSignificantBits();
                 if (special == 0)
                 {
@@ -143,7 +143,8 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             else if (i <= _json.Length - Vector128<byte>.Count)
             {
                 Vector128<byte> block = Vector128.LoadUnsafe(ref origin, (nuint)i);
-                uint special = (Vector128.Equals(block, Quote) | Vector128.Equals(block, Backslash) | Vector128.Equals(block & ControlBits, Vector128<byte>.Zero))
+                uint special = (Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\\'))
+                    | Vector128.Equals(block & Vector128.Create((byte)0xE0), Vector128<byte>.Zero))
                     .ExtractMostSignificantBits();
                 if (special == 0)
                 {
@@ -194,6 +195,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>Past the value that starts here, whatever it is, validating all of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TrySkipValue()
     {
         switch (Peek())
@@ -217,6 +219,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TrySkipObject()
     {
         if (!TryStartObject())
@@ -242,6 +245,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TrySkipArray()
     {
         if (!TryStartArray())
@@ -268,6 +272,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary><c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>; what may follow is the caller's to check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TrySkipNumber()
     {
         int i = _position;
