@@ -332,10 +332,12 @@ internal static class EventRecordScanner
     }
 
     /// <summary>Where a string without escapes or non-ASCII bytes is; anything else is for the general path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPlainString(ReadOnlySpan<byte> record, ref JsonCursor json, out Range value) =>
         json.TryString(out value, out bool escaped) && !escaped && Ascii.IsValid(record[value]);
 
     /// <summary>A plain string, or a value that is not a string at all (which <see cref="EventTime"/> ignores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryOptionalString(ReadOnlySpan<byte> record, ref JsonCursor json, out Range value)
     {
         if (json.Peek() == '"')
@@ -348,6 +350,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>What <see cref="EventTime.Find"/> answers for a record with these plain values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, string eventType, ReadOnlySpan<Range> details, Range mailTimestamp)
     {
         int index = DetailIndexByType.TryGetValue(eventType, out int known) ? known : DetailIndexOf(eventType);
@@ -369,6 +372,7 @@ internal static class EventRecordScanner
             ? DetailIndex(Encoding.UTF8.GetBytes(type.DetailMember()))
             : -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseTime(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
         TryParseCanonicalTime(text, out value) || SesTimestamp.TryParse(Encoding.ASCII.GetString(text), out value);
 
@@ -376,6 +380,7 @@ internal static class EventRecordScanner
     /// <c>2017-08-05T00:41:02.669Z</c>, the form event publishing writes, read without making a string; false for any
     /// other text, which <see cref="SesTimestamp.TryParse"/> then reads as it always does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseCanonicalTime(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
@@ -402,6 +407,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>The number the ASCII digits spell, or -1 when one is not a digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Digits(ReadOnlySpan<byte> text)
     {
         int number = 0;
@@ -418,6 +424,7 @@ internal static class EventRecordScanner
         return number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string IdentityText(ReadOnlySpan<byte> text)
     {
         (byte[] Utf8, string Text)[] recent = t_identities ??= new (byte[], string)[RecentIdentities];
@@ -435,6 +442,7 @@ internal static class EventRecordScanner
         return made;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DetailIndex(ReadOnlySpan<byte> name)
     {
         for (int i = 0; i < DetailNames.Length; i++)
@@ -449,6 +457,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>The event type's text, the same string instance for the wire names SES writes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string EventTypeText(ReadOnlySpan<byte> text)
     {
         foreach (string wire in WireNames)

@@ -183,6 +183,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryLiteral(ReadOnlySpan<byte> literal)
     {
         if (!_json[_position..].StartsWith(literal))
@@ -317,6 +318,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly int Digits(ref int i)
     {
         int start = i;
@@ -329,6 +331,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>Past <c>\"</c>, <c>\\</c>, <c>\/</c>, <c>\b</c>, <c>\f</c>, <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uXXXX</c> other than a surrogate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly bool TrySkipEscape(ref int i)
     {
         if (i + 1 >= _json.Length)
@@ -361,6 +364,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HexDigit(byte b) => b switch
     {
         >= (byte)'0' and <= (byte)'9' => b - '0',

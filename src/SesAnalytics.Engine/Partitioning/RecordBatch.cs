@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace SesAnalytics.Engine.Partitioning;
 
@@ -13,6 +14,7 @@ internal sealed class RecordBatch(byte[]? pooled = null) : IDisposable
 
     public IReadOnlyList<(ReadOnlyMemory<byte> Record, long Line)> Records => _records;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlyMemory<byte> record, long line) => _records.Add((record, line));
 
     public void Dispose()

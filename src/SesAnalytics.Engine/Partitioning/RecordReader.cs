@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using SesAnalytics.Engine.Errors;
@@ -91,6 +92,7 @@ internal static class RecordReader
         return first == 0x1F && second == 0x8B;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadLines(Stream stream, Action<RecordBatch> batches, Action<long> bytesRead, Action atEnd, CancellationToken cancellationToken)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BatchBytes);
@@ -179,6 +181,7 @@ internal static class RecordReader
     }
 
     /// <summary>Reads until the buffer is full or the input ends; what failed on the way, for after the lines read before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ExceptionDispatchInfo? Fill(Stream stream, byte[] buffer, ref int filled, Action<long> bytesRead, CancellationToken cancellationToken)
     {
         try
@@ -211,6 +214,7 @@ internal static class RecordReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Hand(RecordBatch batch, Action<RecordBatch> batches)
     {
         if (batch.Records.Count > 0)
@@ -333,8 +337,10 @@ internal static class RecordReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlyMemory<byte> WithoutCarriageReturn(ReadOnlyMemory<byte> text) =>
         text.Length > 0 && text.Span[^1] == '\r' ? text[..^1] : text;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBlank(ReadOnlySpan<byte> text) => text.Trim(" \t\r\n"u8).Length == 0;
 }

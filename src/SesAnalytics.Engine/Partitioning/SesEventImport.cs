@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -372,6 +373,7 @@ public sealed partial class SesEventImport : IDisposable
     }
 
     /// <summary>Hands a batch of records to the pool; takes back, in order, the batches routed so far beyond a few.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dispatch(RecordBatch batch, string source)
     {
         _routing.Enqueue(Task.Run(() => RouteAll(batch, source), CancellationToken.None));
@@ -381,6 +383,7 @@ public sealed partial class SesEventImport : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Routed[] RouteAll(RecordBatch batch, string source)
     {
         using (batch)
@@ -413,6 +416,7 @@ public sealed partial class SesEventImport : IDisposable
     }
 
     /// <summary>Counts, reports and writes routed records on the caller's thread, in input order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(Routed[] batch)
     {
         foreach (Routed routed in batch)
@@ -456,6 +460,7 @@ public sealed partial class SesEventImport : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Routed Route(ReadOnlyMemory<byte> text, long line, string source)
     {
         if (EventRecordScanner.TryScan(text.Span, out ScannedRecord scanned))
@@ -511,6 +516,7 @@ public sealed partial class SesEventImport : IDisposable
     private Routed Route(byte[] record, JsonElement root, string source) =>
         Route(record, PartitionKeyExtractor.Firehose.Extract(root), _options.UseArrivalTime ? null : EventTime.Find(root), source);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Routed Route(ReadOnlySpan<byte> record, KeyExtraction keys, DateTimeOffset? eventTime, string source)
     {
         DateTimeOffset day = !_options.UseArrivalTime && eventTime is { } own ? own : Clock.UtcNow;
@@ -571,6 +577,7 @@ public sealed partial class SesEventImport : IDisposable
         return pruner;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] WithNewline(ReadOnlySpan<byte> record)
     {
         byte[] line = new byte[record.Length + 1];
