@@ -1,12 +1,13 @@
+using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
+using System.Text.Unicode;
 using SesAnalytics.Engine.Events;
 
 namespace SesAnalytics.Engine.Partitioning;
 
 /// <summary>
-/// The import's fast path for an ordinary event-publishing record: one pass of <see cref="Utf8JsonReader"/> over its bytes
-/// validates it and picks up the few values the Firehose query and <see cref="EventTime"/> read (<c>eventType</c>,
+/// The import's fast path for an ordinary event-publishing record: one vectorised UTF-8 check and one pass of
+/// <see cref="JsonCursor"/> over its bytes validate it and pick up the few values the Firehose query and <see cref="EventTime"/> read (<c>eventType</c>,
 /// <c>mail.tags."ses:sender-identity"[0]</c>, <c>mail.timestamp</c> and the event type's own <c>timestamp</c>).
 /// It declines every record whose answer could depend on more than those plain values — not an object, an SNS envelope
 /// or notification, a key that is not a plain ASCII string, a missing identity, an escaped or repeated member name on
@@ -35,68 +36,64 @@ internal static class EventRecordScanner
     /// The keys the Firehose query gives the record, the record's own time and whether it has whitespace to compact
     /// (noticed on the way, which spares a second pass), or false to take the general path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryScan(ReadOnlySpan<byte> record, out ScannedRecord scanned)
     {
         scanned = default;
-        Span<Range> details = stackalloc Range[DetailNames.Length];
-        details.Clear();
-        var found = new Found();
-        try
-        {
-            var reader = new Utf8JsonReader(record, isFinalBlock: true, state: default);
-            if (!Next(ref reader, ref found) || reader.TokenType != JsonTokenType.StartObject || !ScanRoot(ref reader, ref found, details))
-            {
-                return false;
-            }
-
-            found.Loose |= found.End != record.Length;
-            if (reader.Read())
-            {
-                return false;
-            }
-        }
-        catch (JsonException)
+        if (!Utf8.IsValid(record))
         {
             return false;
         }
 
-        if (found.EventType.Equals(default))
+        Span<Range> details = stackalloc Range[DetailNames.Length];
+        details.Clear();
+        var found = new Found();
+        var json = new JsonCursor(record);
+        if (!json.TryStartObject() || !ScanRoot(record, ref json, ref found, details) || !json.AtEnd || !found.EventTypeSeen)
         {
             return false;
         }
 
         string eventType = EventTypeText(record[found.EventType]);
-        string identity = found.Identity.Equals(default) ? FirehoseLayout.MissingIdentity : IdentityText(record[found.Identity]);
-        scanned = new ScannedRecord(new PartitionKeys(identity, eventType), TimeOf(record, eventType, details, found.MailTimestamp), !found.Loose);
+        string identity = found.IdentitySeen ? IdentityText(record[found.Identity]) : FirehoseLayout.MissingIdentity;
+        scanned = new ScannedRecord(new PartitionKeys(identity, eventType), TimeOf(record, eventType, details, found.MailTimestamp), !json.HasWhitespace);
         return true;
     }
 
-    private static bool ScanRoot(ref Utf8JsonReader reader, ref Found found, scoped Span<Range> details)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ScanRoot(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found, scoped Span<Range> details)
     {
         bool mailSeen = false;
-        bool eventTypeSeen = false;
         Span<bool> detailSeen = stackalloc bool[DetailNames.Length];
-        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        bool first = true;
+        while (true)
         {
-            if (reader.ValueIsEscaped)
+            switch (json.NextMember(ref first, out Range member, out bool escaped))
+            {
+                case JsonCursor.Step.End:
+                    return true;
+                case JsonCursor.Step.Invalid:
+                    return false;
+            }
+
+            ReadOnlySpan<byte> name = record[member];
+            if (escaped)
             {
                 return false;
             }
 
-            ReadOnlySpan<byte> name = reader.ValueSpan;
-            Next(ref reader, ref found);
             if (name.SequenceEqual("eventType"u8))
             {
-                if (eventTypeSeen || !TryPlainString(ref reader, out found.EventType))
+                if (found.EventTypeSeen || !TryPlainString(record, ref json, out found.EventType))
                 {
                     return false;
                 }
 
-                eventTypeSeen = true;
+                found.EventTypeSeen = true;
             }
             else if (name.SequenceEqual("mail"u8))
             {
-                if (mailSeen || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null) || !ScanMail(ref reader, ref found))
+                if (mailSeen || !ScanMail(record, ref json, ref found))
                 {
                     return false;
                 }
@@ -109,43 +106,55 @@ internal static class EventRecordScanner
             }
             else if (DetailIndex(name) is int index and >= 0)
             {
-                if (detailSeen[index] || !ScanDetail(ref reader, ref found, out details[index]))
+                if (detailSeen[index] || !ScanDetail(record, ref json, out details[index]))
                 {
                     return false;
                 }
 
                 detailSeen[index] = true;
             }
-            else
+            else if (!json.TrySkipValue())
             {
-                Skip(ref reader, ref found);
+                return false;
             }
         }
-
-        return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private static bool ScanMail(ref Utf8JsonReader reader, ref Found found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ScanMail(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (json.Peek() == 'n')
         {
-            return true;
+            return json.TryLiteral("null"u8);
+        }
+
+        if (!json.TryStartObject())
+        {
+            return false;
         }
 
         bool timestampSeen = false;
         bool tagsSeen = false;
-        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        bool first = true;
+        while (true)
         {
-            if (reader.ValueIsEscaped)
+            switch (json.NextMember(ref first, out Range member, out bool escaped))
+            {
+                case JsonCursor.Step.End:
+                    return true;
+                case JsonCursor.Step.Invalid:
+                    return false;
+            }
+
+            ReadOnlySpan<byte> name = record[member];
+            if (escaped)
             {
                 return false;
             }
 
-            ReadOnlySpan<byte> name = reader.ValueSpan;
-            Next(ref reader, ref found);
             if (name.SequenceEqual("timestamp"u8))
             {
-                if (timestampSeen || !TryOptionalString(ref reader, ref found, out found.MailTimestamp))
+                if (timestampSeen || !TryOptionalString(record, ref json, out found.MailTimestamp))
                 {
                     return false;
                 }
@@ -154,155 +163,194 @@ internal static class EventRecordScanner
             }
             else if (name.SequenceEqual("tags"u8))
             {
-                if (tagsSeen || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null) || !ScanTags(ref reader, ref found))
+                if (tagsSeen || !ScanTags(record, ref json, ref found))
                 {
                     return false;
                 }
 
                 tagsSeen = true;
             }
-            else
+            else if (!json.TrySkipValue())
             {
-                Skip(ref reader, ref found);
+                return false;
             }
         }
-
-        return true;
     }
 
-    private static bool ScanTags(ref Utf8JsonReader reader, ref Found found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ScanTags(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (json.Peek() == 'n')
         {
-            return true;
+            return json.TryLiteral("null"u8);
+        }
+
+        if (!json.TryStartObject())
+        {
+            return false;
         }
 
         bool identitySeen = false;
-        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        bool first = true;
+        while (true)
         {
-            if (reader.ValueIsEscaped)
+            switch (json.NextMember(ref first, out Range member, out bool escaped))
+            {
+                case JsonCursor.Step.End:
+                    return true;
+                case JsonCursor.Step.Invalid:
+                    return false;
+            }
+
+            if (escaped)
             {
                 return false;
             }
 
-            bool isIdentity = reader.ValueSpan.SequenceEqual("ses:sender-identity"u8);
-            Next(ref reader, ref found);
-            if (!isIdentity)
+            if (!record[member].SequenceEqual("ses:sender-identity"u8))
             {
-                Skip(ref reader, ref found);
+                if (!json.TrySkipValue())
+                {
+                    return false;
+                }
+
                 continue;
             }
 
-            if (identitySeen || !ScanIdentity(ref reader, ref found))
+            if (identitySeen || !ScanIdentity(record, ref json, ref found))
             {
                 return false;
             }
 
             identitySeen = true;
         }
-
-        return true;
     }
 
     /// <summary>
     /// <c>."ses:sender-identity"[0]</c> when it is a plain string; nothing (the query's <c>// "no-identity"</c>) when it
     /// is null or false; false for what makes the query fail or yield another kind of value.
     /// </summary>
-    private static bool ScanIdentity(ref Utf8JsonReader reader, ref Found found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ScanIdentity(ReadOnlySpan<byte> record, ref JsonCursor json, ref Found found)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (json.Peek() == 'n')
         {
-            return true;
+            return json.TryLiteral("null"u8);
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray || !Next(ref reader, ref found))
-        {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            return true;
-        }
-
-        if (reader.TokenType is not (JsonTokenType.Null or JsonTokenType.False) && !TryPlainString(ref reader, out found.Identity))
+        bool first = true;
+        if (!json.TryStartArray())
         {
             return false;
         }
 
-        while (Next(ref reader, ref found) && reader.TokenType != JsonTokenType.EndArray)
+        switch (json.NextElement(ref first))
         {
-            Skip(ref reader, ref found);
+            case JsonCursor.Step.End:
+                return true;
+            case JsonCursor.Step.Invalid:
+                return false;
         }
 
-        return true;
+        bool taken = json.Peek() switch
+        {
+            (byte)'n' => json.TryLiteral("null"u8),
+            (byte)'f' => json.TryLiteral("false"u8),
+            _ => found.IdentitySeen = TryPlainString(record, ref json, out found.Identity),
+        };
+        if (!taken)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            switch (json.NextElement(ref first))
+            {
+                case JsonCursor.Step.End:
+                    return true;
+                case JsonCursor.Step.Invalid:
+                    return false;
+            }
+
+            if (!json.TrySkipValue())
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>An event type's own object: where its <c>timestamp</c> string is, if it has one.</summary>
-    private static bool ScanDetail(ref Utf8JsonReader reader, ref Found found, out Range timestamp)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ScanDetail(ReadOnlySpan<byte> record, ref JsonCursor json, out Range timestamp)
     {
         timestamp = default;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (json.Peek() != '{')
         {
-            Skip(ref reader, ref found);
-            return true;
+            return json.TrySkipValue();
+        }
+
+        if (!json.TryStartObject())
+        {
+            return false;
         }
 
         bool timestampSeen = false;
-        while (Next(ref reader, ref found) && reader.TokenType == JsonTokenType.PropertyName)
+        bool first = true;
+        while (true)
         {
-            if (reader.ValueIsEscaped)
+            switch (json.NextMember(ref first, out Range member, out bool escaped))
+            {
+                case JsonCursor.Step.End:
+                    return true;
+                case JsonCursor.Step.Invalid:
+                    return false;
+            }
+
+            if (escaped)
             {
                 return false;
             }
 
-            bool isTimestamp = reader.ValueSpan.SequenceEqual("timestamp"u8);
-            Next(ref reader, ref found);
-            if (!isTimestamp)
+            if (!record[member].SequenceEqual("timestamp"u8))
             {
-                Skip(ref reader, ref found);
+                if (!json.TrySkipValue())
+                {
+                    return false;
+                }
+
                 continue;
             }
 
-            if (timestampSeen || !TryOptionalString(ref reader, ref found, out timestamp))
+            if (timestampSeen || !TryOptionalString(record, ref json, out timestamp))
             {
                 return false;
             }
 
             timestampSeen = true;
         }
-
-        return true;
     }
 
     /// <summary>Where a string without escapes or non-ASCII bytes is; anything else is for the general path.</summary>
-    private static bool TryPlainString(ref Utf8JsonReader reader, out Range value)
-    {
-        value = default;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Ascii.IsValid(reader.ValueSpan))
-        {
-            return false;
-        }
-
-        int start = (int)reader.TokenStartIndex + 1;
-        value = start..(start + reader.ValueSpan.Length);
-        return true;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryPlainString(ReadOnlySpan<byte> record, ref JsonCursor json, out Range value) =>
+        json.TryString(out value, out bool escaped) && !escaped && Ascii.IsValid(record[value]);
 
     /// <summary>A plain string, or a value that is not a string at all (which <see cref="EventTime"/> ignores).</summary>
-    private static bool TryOptionalString(ref Utf8JsonReader reader, ref Found found, out Range value)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryOptionalString(ReadOnlySpan<byte> record, ref JsonCursor json, out Range value)
     {
-        if (reader.TokenType == JsonTokenType.String)
+        if (json.Peek() == '"')
         {
-            return TryPlainString(ref reader, out value);
+            return TryPlainString(record, ref json, out value);
         }
 
         value = default;
-        Skip(ref reader, ref found);
-        return true;
+        return json.TrySkipValue();
     }
 
     /// <summary>What <see cref="EventTime.Find"/> answers for a record with these plain values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, string eventType, ReadOnlySpan<Range> details, Range mailTimestamp)
     {
         int index = DetailIndexByType.TryGetValue(eventType, out int known) ? known : DetailIndexOf(eventType);
@@ -324,6 +372,7 @@ internal static class EventRecordScanner
             ? DetailIndex(Encoding.UTF8.GetBytes(type.DetailMember()))
             : -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseTime(ReadOnlySpan<byte> text, out DateTimeOffset value) =>
         TryParseCanonicalTime(text, out value) || SesTimestamp.TryParse(Encoding.ASCII.GetString(text), out value);
 
@@ -331,6 +380,7 @@ internal static class EventRecordScanner
     /// <c>2017-08-05T00:41:02.669Z</c>, the form event publishing writes, read without making a string; false for any
     /// other text, which <see cref="SesTimestamp.TryParse"/> then reads as it always does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseCanonicalTime(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
@@ -357,6 +407,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>The number the ASCII digits spell, or -1 when one is not a digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Digits(ReadOnlySpan<byte> text)
     {
         int number = 0;
@@ -373,6 +424,7 @@ internal static class EventRecordScanner
         return number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string IdentityText(ReadOnlySpan<byte> text)
     {
         (byte[] Utf8, string Text)[] recent = t_identities ??= new (byte[], string)[RecentIdentities];
@@ -390,6 +442,7 @@ internal static class EventRecordScanner
         return made;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DetailIndex(ReadOnlySpan<byte> name)
     {
         for (int i = 0; i < DetailNames.Length; i++)
@@ -404,6 +457,7 @@ internal static class EventRecordScanner
     }
 
     /// <summary>The event type's text, the same string instance for the wire names SES writes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string EventTypeText(ReadOnlySpan<byte> text)
     {
         foreach (string wire in WireNames)
@@ -419,52 +473,12 @@ internal static class EventRecordScanner
 
     private static IEnumerable<SesEventType> TimedTypes() => SesEventTypes.All.Where(t => t.HasOwnTimestamp());
 
-    /// <summary>
-    /// Reads the next token, noting whether whitespace came before it: compact JSON has exactly one byte (the comma)
-    /// between a value and the next member or element, none elsewhere, and a member name runs straight into its colon.
-    /// </summary>
-    private static bool Next(ref Utf8JsonReader reader, ref Found found)
-    {
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        if (!found.Loose)
-        {
-            long start = reader.TokenStartIndex;
-            bool afterComma = found.Previous is not (JsonTokenType.None or JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName)
-                && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray);
-            found.Loose = start - found.End != (afterComma ? 1 : 0)
-                || (reader.TokenType == JsonTokenType.PropertyName && reader.BytesConsumed - start != reader.ValueSpan.Length + 3);
-        }
-
-        found.End = reader.BytesConsumed;
-        found.Previous = reader.TokenType;
-        return true;
-    }
-
-    /// <summary>Past the value that starts at the current token, through <see cref="Next"/>.</summary>
-    private static void Skip(ref Utf8JsonReader reader, ref Found found)
-    {
-        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
-        {
-            return;
-        }
-
-        int depth = reader.CurrentDepth;
-        while (Next(ref reader, ref found) && reader.CurrentDepth > depth)
-        {
-        }
-    }
-
     private struct Found
     {
         public Range EventType;
         public Range Identity;
         public Range MailTimestamp;
-        public long End;
-        public JsonTokenType Previous;
-        public bool Loose;
+        public bool EventTypeSeen;
+        public bool IdentitySeen;
     }
 }

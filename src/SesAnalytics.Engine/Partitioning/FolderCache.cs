@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SesAnalytics.Engine.Partitioning;
@@ -16,6 +17,7 @@ internal sealed class FolderCache
 
     private readonly ConcurrentDictionary<(string Identity, string EventType, DateOnly Day), Entry> _entries = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Entry Get(PartitionKeys keys, DateOnly day)
     {
         var key = (keys.SenderIdentity, keys.EventType, day);

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using SesAnalytics.Engine.Errors;
 
@@ -10,10 +13,13 @@ namespace SesAnalytics.Engine.Partitioning;
 /// </summary>
 internal static class RecordReader
 {
-    private const int ChunkSize = 64 * 1024;
+    // JSON lines are read this many bytes at a time (more for a longer line) and handed over as one batch of slices.
+    private const int BatchBytes = 512 * 1024;
+    private const int DocumentChunkSize = 64 * 1024;
+    private const int DocumentBatchRecords = 512;
 
-    /// <summary>Calls <paramref name="record"/> for each non-blank record with its bytes and its first line number.</summary>
-    public static void Read(Stream input, string source, Action<byte[], long> record, Action<long> bytesRead, CancellationToken cancellationToken)
+    /// <summary>Calls <paramref name="batches"/> for each batch of non-blank records, each with its first line number.</summary>
+    public static void Read(Stream input, string source, Action<RecordBatch> batches, Action<long> bytesRead, CancellationToken cancellationToken)
     {
         bool gzip = IsGzip(input);
         uint? expectedSize = gzip ? TrailerSize(input) : null;
@@ -23,7 +29,7 @@ internal static class RecordReader
         {
             ReadLines(
                 stream,
-                record,
+                batches,
                 count =>
                 {
                     decompressed += count;
@@ -86,79 +92,142 @@ internal static class RecordReader
         return first == 0x1F && second == 0x8B;
     }
 
-    private static void ReadLines(Stream stream, Action<byte[], long> record, Action<long> bytesRead, Action atEnd, CancellationToken cancellationToken)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadLines(Stream stream, Action<RecordBatch> batches, Action<long> bytesRead, Action atEnd, CancellationToken cancellationToken)
     {
-        var pending = new MemoryStream();
-        byte[] chunk = new byte[ChunkSize];
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BatchBytes);
+        int filled = 0;
+        int searched = 0;
         long line = 1;
         bool modeDecided = false;
-        MemoryStream? document = null;
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            bytesRead(read);
-            if (document is not null)
-            {
-                document.Write(chunk, 0, read);
-                continue;
-            }
-
+            ExceptionDispatchInfo? failure = Fill(stream, buffer, ref filled, bytesRead, cancellationToken);
+            bool ended = failure is not null || filled < buffer.Length;
+            var batch = new RecordBatch(buffer);
             int start = 0;
             int newline;
-            while ((newline = chunk.AsSpan(start, read - start).IndexOf((byte)'\n')) >= 0)
+            while ((newline = buffer.AsSpan(searched, filled - searched).IndexOf((byte)'\n')) >= 0)
             {
-                int end = start + newline;
-                byte[] text = TakeLine(pending, chunk.AsSpan(start, end - start));
-                start = end + 1;
-                if (!modeDecided && !IsBlank(text))
+                int end = searched + newline;
+                ReadOnlyMemory<byte> text = WithoutCarriageReturn(buffer.AsMemory(start, end - start));
+                start = searched = end + 1;
+                if (!modeDecided && !IsBlank(text.Span))
                 {
                     modeDecided = true;
-                    if (StartsDocument(text))
+                    if (StartsDocument(text.Span))
                     {
-                        document = new MemoryStream();
-                        document.Write(text);
+                        var document = new MemoryStream();
+                        document.Write(text.Span);
                         document.WriteByte((byte)'\n');
-                        document.Write(chunk, start, read - start);
-                        break;
+                        document.Write(buffer, start, filled - start);
+                        batch.Dispose();
+                        failure?.Throw();
+                        ReadToEnd(stream, document, bytesRead, cancellationToken);
+                        atEnd();
+                        ReadDocument(document.ToArray(), batches, line, cancellationToken);
+                        return;
                     }
                 }
 
-                if (!IsBlank(text))
+                if (!IsBlank(text.Span))
                 {
-                    record(text, line);
+                    batch.Add(text, line);
                 }
 
                 line++;
             }
 
-            if (document is null)
+            if (ended)
             {
-                pending.Write(chunk, start, read - start);
-            }
-        }
+                // The lines before a failure or a truncation are imported; the line it cut is not.
+                try
+                {
+                    failure?.Throw();
+                    atEnd();
+                }
+                catch
+                {
+                    Hand(batch, batches);
+                    throw;
+                }
 
-        atEnd();
-        if (document is not null)
-        {
-            ReadDocument(document.ToArray(), record, line, cancellationToken);
-            return;
-        }
+                ReadOnlyMemory<byte> last = WithoutCarriageReturn(buffer.AsMemory(start, filled - start));
+                if (!modeDecided && StartsDocument(last.Span))
+                {
+                    batch.Dispose();
+                    ReadDocument(last.ToArray(), batches, line, cancellationToken);
+                    return;
+                }
 
-        byte[] last = TakeLine(pending, []);
-        if (!IsBlank(last))
-        {
-            if (!modeDecided && StartsDocument(last))
-            {
-                ReadDocument(last, record, line, cancellationToken);
+                if (!IsBlank(last.Span))
+                {
+                    batch.Add(last, line);
+                }
+
+                Hand(batch, batches);
                 return;
             }
 
-            record(last, line);
+            // The line still being read moves to a new buffer (twice as large if it fills this one) before the batch, and
+            // this buffer with it, is handed over: the buffer returns to the pool as soon as its records are routed.
+            byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(BatchBytes, 2 * (filled - start)));
+            buffer.AsSpan(start, filled - start).CopyTo(next);
+            filled -= start;
+            searched = filled;
+            buffer = next;
+            Hand(batch, batches);
         }
     }
 
-    private static void ReadDocument(byte[] text, Action<byte[], long> record, long firstLine, CancellationToken cancellationToken)
+    /// <summary>Reads until the buffer is full or the input ends; what failed on the way, for after the lines read before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ExceptionDispatchInfo? Fill(Stream stream, byte[] buffer, ref int filled, Action<long> bytesRead, CancellationToken cancellationToken)
+    {
+        try
+        {
+            int read;
+            while (filled < buffer.Length && (read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bytesRead(read);
+                filled += read;
+            }
+
+            return null;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return ExceptionDispatchInfo.Capture(error);
+        }
+    }
+
+    private static void ReadToEnd(Stream stream, MemoryStream document, Action<long> bytesRead, CancellationToken cancellationToken)
+    {
+        byte[] chunk = new byte[DocumentChunkSize];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bytesRead(read);
+            document.Write(chunk, 0, read);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Hand(RecordBatch batch, Action<RecordBatch> batches)
+    {
+        if (batch.Records.Count > 0)
+        {
+            batches(batch);
+        }
+        else
+        {
+            batch.Dispose();
+        }
+    }
+
+    private static void ReadDocument(byte[] text, Action<RecordBatch> batches, long firstLine, CancellationToken cancellationToken)
     {
         JsonDocument parsed;
         try
@@ -168,28 +237,33 @@ internal static class RecordReader
         catch (JsonException)
         {
             // Not one document after all: treat it as JSON lines so each bad line is reported on its own.
-            SplitLines(text, record, firstLine, cancellationToken);
+            SplitLines(text, batches, firstLine, cancellationToken);
             return;
         }
 
+        var batch = new RecordBatch();
         using (parsed)
         {
             if (parsed.RootElement.ValueKind != JsonValueKind.Array)
             {
-                record(JsonText.Compact(text), firstLine);
-                return;
+                batch.Add(JsonText.Compact(text), firstLine);
             }
-
-            foreach (JsonElement item in parsed.RootElement.EnumerateArray())
+            else
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                record(System.Text.Encoding.UTF8.GetBytes(item.GetRawText()), firstLine);
+                foreach (JsonElement item in parsed.RootElement.EnumerateArray())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    batch = Added(batch, System.Text.Encoding.UTF8.GetBytes(item.GetRawText()), firstLine, batches);
+                }
             }
         }
+
+        Hand(batch, batches);
     }
 
-    private static void SplitLines(byte[] all, Action<byte[], long> record, long firstLine, CancellationToken cancellationToken)
+    private static void SplitLines(byte[] all, Action<RecordBatch> batches, long firstLine, CancellationToken cancellationToken)
     {
+        var batch = new RecordBatch();
         long line = firstLine;
         int start = 0;
         for (int i = 0; i <= all.Length; i++)
@@ -200,20 +274,35 @@ internal static class RecordReader
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            byte[] lineText = TrimCarriageReturn(all[start..i]);
-            if (!IsBlank(lineText))
+            ReadOnlyMemory<byte> lineText = WithoutCarriageReturn(all.AsMemory(start..i));
+            if (!IsBlank(lineText.Span))
             {
-                record(lineText, line);
+                batch = Added(batch, lineText, line, batches);
             }
 
             line++;
             start = i + 1;
         }
+
+        Hand(batch, batches);
     }
 
-    private static bool StartsDocument(byte[] line)
+    /// <summary>The batch with the record added, or a new one once it was full and handed over.</summary>
+    private static RecordBatch Added(RecordBatch batch, ReadOnlyMemory<byte> record, long line, Action<RecordBatch> batches)
     {
-        ReadOnlySpan<byte> text = line.AsSpan().Trim(" \t\r"u8);
+        batch.Add(record, line);
+        if (batch.Records.Count < DocumentBatchRecords)
+        {
+            return batch;
+        }
+
+        batches(batch);
+        return new RecordBatch();
+    }
+
+    private static bool StartsDocument(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> text = line.Trim(" \t\r"u8);
         if (text.Length == 0)
         {
             return false;
@@ -248,25 +337,10 @@ internal static class RecordReader
         }
     }
 
-    /// <summary>The line that <paramref name="rest"/> ends, after what the previous chunks left pending; without its '\r'.</summary>
-    private static byte[] TakeLine(MemoryStream pending, ReadOnlySpan<byte> rest)
-    {
-        if (pending.Length == 0)
-        {
-            return WithoutCarriageReturn(rest).ToArray();
-        }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ReadOnlyMemory<byte> WithoutCarriageReturn(ReadOnlyMemory<byte> text) =>
+        text.Length > 0 && text.Span[^1] == '\r' ? text[..^1] : text;
 
-        pending.Write(rest);
-        byte[] text = WithoutCarriageReturn(pending.GetBuffer().AsSpan(0, (int)pending.Length)).ToArray();
-        pending.SetLength(0);
-        return text;
-    }
-
-    private static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> text) =>
-        text.Length > 0 && text[^1] == '\r' ? text[..^1] : text;
-
-    private static byte[] TrimCarriageReturn(byte[] text) =>
-        text.Length > 0 && text[^1] == '\r' ? text[..^1] : text;
-
-    private static bool IsBlank(byte[] text) => text.AsSpan().Trim(" \t\r\n"u8).Length == 0;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsBlank(ReadOnlySpan<byte> text) => text.Trim(" \t\r\n"u8).Length == 0;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -29,7 +30,6 @@ public sealed partial class SesEventImport : IDisposable
 {
     public const string ErrorCode = "DynamicPartitioning.MetadataExtractionFailed";
 
-    private const int BatchSize = 512;
     private const int ProgressEvery = 1000;
 
     /// <summary>The name the manifest records for the text of <see cref="ImportText"/>.</summary>
@@ -49,7 +49,6 @@ public sealed partial class SesEventImport : IDisposable
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private readonly ImportManifest _manifest;
     private readonly Dictionary<string, string> _readThisTime = new(StringComparer.Ordinal);
-    private List<(byte[] Record, long Line)> _batch = new(BatchSize);
     private IncrementalHash? _text;
     private long _textBytes;
     private long _textEvents;
@@ -240,7 +239,7 @@ public sealed partial class SesEventImport : IDisposable
 
     public void Dispose()
     {
-        FinishRouting(string.Empty, apply: false);
+        FinishRouting(apply: false);
         if (!_completed)
         {
             // Stopped, or failed: every object written so far is still under its temporary name.
@@ -256,12 +255,12 @@ public sealed partial class SesEventImport : IDisposable
         {
             try
             {
-                RecordReader.Read(stream, source, (record, line) => Dispatch(record, line, source), ReportBytes, _cancellationToken);
+                RecordReader.Read(stream, source, batch => Dispatch(batch, source), ReportBytes, _cancellationToken);
             }
             finally
             {
                 // The records read before a damaged part are imported; after Ctrl+C nothing more is.
-                FinishRouting(source, apply: !_cancellationToken.IsCancellationRequested);
+                FinishRouting(apply: !_cancellationToken.IsCancellationRequested);
             }
         }
         catch (SesAnalyticsException error)
@@ -373,43 +372,36 @@ public sealed partial class SesEventImport : IDisposable
         _bytesRead += count;
     }
 
-    /// <summary>Gathers records into a batch for the pool; takes back, in order, the batches routed so far beyond a few.</summary>
-    private void Dispatch(byte[] record, long line, string source)
+    /// <summary>Hands a batch of records to the pool; takes back, in order, the batches routed so far beyond a few.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Dispatch(RecordBatch batch, string source)
     {
-        _batch.Add((record, line));
-        if (_batch.Count < BatchSize)
-        {
-            return;
-        }
-
-        StartRouting(source);
+        _routing.Enqueue(Task.Run(() => RouteAll(batch, source), CancellationToken.None));
         while (_routing.Count > _batchesInFlight)
         {
             Apply(_routing.Dequeue().GetAwaiter().GetResult());
         }
     }
 
-    private void StartRouting(string source)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Routed[] RouteAll(RecordBatch batch, string source)
     {
-        if (_batch.Count == 0)
+        using (batch)
         {
-            return;
-        }
+            var routed = new Routed[batch.Records.Count];
+            for (int i = 0; i < routed.Length; i++)
+            {
+                (ReadOnlyMemory<byte> record, long line) = batch.Records[i];
+                routed[i] = Route(record, line, source);
+            }
 
-        List<(byte[] Record, long Line)> batch = _batch;
-        _batch = new List<(byte[] Record, long Line)>(BatchSize);
-        _routing.Enqueue(Task.Run(() => batch.Select(r => Route(r.Record, r.Line, source)).ToArray(), CancellationToken.None));
+            return routed;
+        }
     }
 
     /// <summary>Takes back every batch still being routed: applied in order, or with <paramref name="apply"/> false only awaited.</summary>
-    private void FinishRouting(string source, bool apply)
+    private void FinishRouting(bool apply)
     {
-        if (apply)
-        {
-            StartRouting(source);
-        }
-
-        _batch.Clear();
         while (_routing.TryDequeue(out Task<Routed[]>? routing))
         {
             if (apply)
@@ -424,6 +416,7 @@ public sealed partial class SesEventImport : IDisposable
     }
 
     /// <summary>Counts, reports and writes routed records on the caller's thread, in input order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(Routed[] batch)
     {
         foreach (Routed routed in batch)
@@ -467,13 +460,18 @@ public sealed partial class SesEventImport : IDisposable
         }
     }
 
-    private Routed Route(byte[] record, long line, string source)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Routed Route(ReadOnlyMemory<byte> text, long line, string source)
     {
-        if (EventRecordScanner.TryScan(record, out ScannedRecord scanned))
+        if (EventRecordScanner.TryScan(text.Span, out ScannedRecord scanned))
         {
-            return Route(scanned.IsCompact ? record : JsonText.Compact(record), KeyExtraction.Success(scanned.Keys), scanned.EventTime, source);
+            KeyExtraction keys = KeyExtraction.Success(scanned.Keys);
+            return scanned.IsCompact
+                ? Route(text.Span, keys, scanned.EventTime, source)
+                : Route(JsonText.Compact(text.ToArray()), keys, scanned.EventTime, source);
         }
 
+        byte[] record = text.ToArray();
         JsonDocument document;
         try
         {
@@ -518,10 +516,10 @@ public sealed partial class SesEventImport : IDisposable
     private Routed Route(byte[] record, JsonElement root, string source) =>
         Route(record, PartitionKeyExtractor.Firehose.Extract(root), _options.UseArrivalTime ? null : EventTime.Find(root), source);
 
-    private Routed Route(byte[] record, KeyExtraction keys, DateTimeOffset? eventTime, string source)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Routed Route(ReadOnlySpan<byte> record, KeyExtraction keys, DateTimeOffset? eventTime, string source)
     {
-        DateTimeOffset arrival = Clock.UtcNow;
-        DateTimeOffset day = _options.UseArrivalTime ? arrival : eventTime ?? arrival;
+        DateTimeOffset day = !_options.UseArrivalTime && eventTime is { } own ? own : Clock.UtcNow;
         if (!keys.Succeeded)
         {
             return ErrorRecord(record, keys.FailureMessage!, day, source);
@@ -530,10 +528,10 @@ public sealed partial class SesEventImport : IDisposable
         FolderCache.Entry folder = _folders.Get(keys.Keys!, DateOnly.FromDateTime(day.UtcDateTime));
         return folder.TooLongKey is { } tooLong
             ? ErrorRecord(record, $"partition key {tooLong} is longer than the {FolderCache.MaxSegmentBytes} bytes a folder name can hold once encoded.", day, source)
-            : new Routed(source, folder.Folder, WithNewline(record), IsEvent: true);
+            : new Routed(source, folder.Folder, _writer is null ? null : WithNewline(record), IsEvent: true);
     }
 
-    private static Routed ErrorRecord(byte[] record, string message, DateTimeOffset day, string source)
+    private static Routed ErrorRecord(ReadOnlySpan<byte> record, string message, DateTimeOffset day, string source)
     {
         long now = Clock.UtcNow.ToUnixTimeMilliseconds();
         var buffer = new ArrayBufferWriter<byte>(record.Length * 4 / 3 + 256);
@@ -579,10 +577,11 @@ public sealed partial class SesEventImport : IDisposable
         return pruner;
     }
 
-    private static byte[] WithNewline(byte[] record)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static byte[] WithNewline(ReadOnlySpan<byte> record)
     {
         byte[] line = new byte[record.Length + 1];
-        record.CopyTo(line, 0);
+        record.CopyTo(line);
         line[^1] = (byte)'\n';
         return line;
     }

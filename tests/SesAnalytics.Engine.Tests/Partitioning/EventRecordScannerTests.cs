@@ -135,7 +135,7 @@ public sealed class EventRecordScannerTests : IDisposable
     }
 
     /// <summary>True when the fast path took the record; either way, what it says is what the general path says.</summary>
-    private static bool AssertSameAsGeneral(byte[] record)
+    internal static bool AssertSameAsGeneral(byte[] record)
     {
         if (!EventRecordScanner.TryScan(record, out ScannedRecord scanned))
         {

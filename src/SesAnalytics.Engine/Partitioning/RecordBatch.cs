@@ -1,0 +1,28 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace SesAnalytics.Engine.Partitioning;
+
+/// <summary>
+/// Records read together, with the first line number of each: slices of one pooled buffer for JSON lines (no copy per
+/// record), or records of their own. Disposing it gives the buffer back, so it is disposed once its records are routed.
+/// </summary>
+internal sealed class RecordBatch(byte[]? pooled = null) : IDisposable
+{
+    private readonly List<(ReadOnlyMemory<byte> Record, long Line)> _records = [];
+    private byte[]? _pooled = pooled;
+
+    public IReadOnlyList<(ReadOnlyMemory<byte> Record, long Line)> Records => _records;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(ReadOnlyMemory<byte> record, long line) => _records.Add((record, line));
+
+    public void Dispose()
+    {
+        if (_pooled is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_pooled);
+            _pooled = null;
+        }
+    }
+}
