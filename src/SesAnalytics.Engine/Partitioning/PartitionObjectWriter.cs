@@ -182,7 +182,7 @@ internal sealed class PartitionObjectWriter
         string name = ObjectName();
         string tempPath = Path.Combine(directory, "." + name + TempSuffix);
         var file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-        return new OpenObject(directory, name, tempPath, file, new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true));
+        return new OpenObject(directory, name, tempPath, file, ObjectCompressor.Open(file));
     }
 
     private void Finish(string folder, OpenObject open)
