@@ -87,6 +87,19 @@ public sealed class EngagementObjectLayoutTests : IDisposable
         Assert.Equal(4, folders.Count); // two links, each clicked by recipients of two domains
     }
 
+    [Fact]
+    public void Progress_counts_identities_read_one_after_another_and_completes_once()
+    {
+        var query = new EngagementQuery(Identities, Days, GroupBy.Parse(null), total: true, EngagementQuery.DefaultProxyOpenWindow, includeProxyOpens: false);
+        var sink = new RecordingSink();
+
+        LocalEngagementQueries.Summaries(_oneObjectPerEvent.Root, query, sink, default);
+
+        Assert.Equal(
+            ["0 of 2 identities read 0 False", "1 of 2 identities read 50 False", "2 of 2 identities read 100 True"],
+            sink.Progresses.Select(p => $"{p.Status} {p.PercentComplete} {p.Completed}"));
+    }
+
     /// <summary>
     /// Three days, two identities: m1 delivered to ann and bob on day 1 (ann opens 2 s later, a prefetch, and again an hour
     /// later; bob clicks), m2 to cy on day 1, opened on day 2; m3 to dan on day 2, opened; m4 to eve and fay on
