@@ -20,6 +20,11 @@ public static partial class SesTimestamp
             return false;
         }
 
+        if (TryParseCanonical(text, out value))
+        {
+            return true;
+        }
+
         if (DateTimeOffset.TryParseExact(text, ExactFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset exact))
         {
             value = exact.ToUniversalTime();

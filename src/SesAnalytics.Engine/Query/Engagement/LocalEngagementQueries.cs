@@ -4,7 +4,7 @@ using SesAnalytics.Engine.Store;
 
 namespace SesAnalytics.Engine.Query.Engagement;
 
-/// <summary>The engagement questions over a local store, with DuckDB: one statement per sender identity.</summary>
+/// <summary>The engagement questions over a local store, with DuckDB: one statement per sender identity, one at a time.</summary>
 public static class LocalEngagementQueries
 {
     private static readonly SesEventType[] EngagementTypes = [SesEventType.Delivery, SesEventType.Open, SesEventType.Click];
@@ -23,9 +23,22 @@ public static class LocalEngagementQueries
         return EngagementResults.Links(Run(found.Partitions, new DuckDbLinkQuery(query), sink, cancellationToken), query);
     }
 
+    /// <summary>
+    /// One identity after another: each statement holds its identity's rows for the proxy-open window and its distinct
+    /// counts, and DuckDB already spreads one statement over the cores, so two statements at once only doubled the peak.
+    /// </summary>
     private static List<T> Run<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, IOutputSink sink, CancellationToken cancellationToken)
     {
-        using var runner = new QueryRunner(sink);
-        return runner.Run(partitions, query, cancellationToken).ToList();
+        var progress = new IdentityProgress(sink, partitions.Count);
+        using var runner = new QueryRunner(progress);
+        var rows = new List<T>();
+        foreach (StorePartition identity in partitions)
+        {
+            rows.AddRange(runner.Run([identity], query, cancellationToken));
+            progress.Read();
+        }
+
+        progress.Complete();
+        return rows;
     }
 }
