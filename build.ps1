@@ -4,9 +4,9 @@
     Builds, tests and packages the SesAnalytics module.
 .DESCRIPTION
     Build stages the importable module in out/SesAnalytics/<version>/ (a plain `dotnet build` does the same).
-    Test builds, then runs the engine's xunit suite and the module's Pester suite (tests/Pester) in a fresh pwsh, and
-    fails if either fails. Pester 5.7.1 is restored from NuGet into out/test-packages; nothing comes from the
-    PowerShell Gallery.
+    Test builds, then runs the module's Pester suite (tests/Pester) in a fresh pwsh while the engine's xunit suite runs
+    alongside it (its output is shown once Pester is done), and fails if either fails. Pester 5.7.1 is restored from
+    NuGet into out/test-packages; nothing comes from the PowerShell Gallery.
     Package builds the module again into out/package (never into out/SesAnalytics, which a test session may have
     loaded) and packs it with Compress-PSResource (PSResourceGet 1.1+, in pwsh 7.5+ and the pinned 7.6.10) into
     out/SesAnalytics.<version>.nupkg, ready for Publish-PSResource -NupkgPath. It registers no repository.
@@ -72,13 +72,33 @@ try {
         Write-Host ('Package written: {0} ({1:N1} MB)' -f $package, ((Get-Item -LiteralPath $package).Length / 1e6))
     }
 
-    function Invoke-Xunit {
-        dotnet test SesAnalytics.sln --configuration $Configuration --no-build --nologo `
-            --results-directory $results --logger 'trx' | Out-Host
-        $failed = [bool]$LASTEXITCODE
+    # xunit runs in the background while Pester runs in the foreground: its output goes to a log that is shown whole
+    # once Pester is done, so the two never interleave. One xunit thread leaves the other core to Pester.
+    function Start-Xunit {
+        $run = [pscustomobject]@{
+            Process = $null
+            Log     = Join-Path $results 'xunit.log'
+            Errors  = Join-Path $results 'xunit.stderr.log'
+            Started = Get-Date
+        }
+        $arguments = @('test', 'SesAnalytics.sln', '--configuration', $Configuration, '--no-build', '--nologo',
+            '--results-directory', $results, '--logger', 'trx', '--', 'xUnit.MaxParallelThreads=1')
+        Write-Host "xunit runs alongside Pester; its output follows Pester's."
+        $run.Process = Start-Process -FilePath dotnet -ArgumentList $arguments -NoNewWindow -PassThru `
+            -RedirectStandardOutput $run.Log -RedirectStandardError $run.Errors
+        # On Windows, a Start-Process process keeps its exit code only if its handle was read before it exited.
+        $null = $run.Process.Handle
+        $run
+    }
+
+    function Receive-Xunit($Run) {
+        $Run.Process.WaitForExit()
+        Write-Host "== xunit, run alongside Pester"
+        Get-Content -LiteralPath $Run.Log, $Run.Errors | Out-Host
+        $failed = [bool]$Run.Process.ExitCode
         # Sum the counters of this run's TRX files for the closing line.
         $counts = @{ passed = 0; failed = 0; skipped = 0 }
-        Get-ChildItem $results -Filter *.trx | Where-Object LastWriteTime -ge $script:xunitStarted | ForEach-Object {
+        Get-ChildItem $results -Filter *.trx | Where-Object LastWriteTime -ge $Run.Started | ForEach-Object {
             $counters = ([xml](Get-Content -Raw -LiteralPath $_.FullName)).TestRun.ResultSummary.Counters
             $counts.passed += [int]$counters.passed
             $counts.failed += [int]$counters.failed
@@ -111,10 +131,15 @@ try {
             'Test' {
                 if ('Build' -notin $Task) { Invoke-Build }
                 New-Item -ItemType Directory -Force -Path $results | Out-Null
-                $script:xunitStarted = Get-Date
-                $suites = @()
-                if (-not $SkipXunit) { $suites += Invoke-Xunit }
-                $suites += Invoke-PesterSuite
+                $xunit = $SkipXunit ? $null : (Start-Xunit)
+                try {
+                    $suites = @(Invoke-PesterSuite)
+                    if ($xunit) { $suites = @(Receive-Xunit $xunit) + $suites }
+                }
+                finally {
+                    # Stopped (Ctrl+C) or failed before xunit was waited for: leave no test host behind.
+                    if ($xunit -and -not $xunit.Process.HasExited) { $xunit.Process.Kill($true) }
+                }
                 $suites | Format-Table -AutoSize | Out-String | Write-Host
                 $passed = ($suites | Measure-Object Passed -Sum).Sum
                 $failed = ($suites | Measure-Object Failed -Sum).Sum

@@ -35,7 +35,17 @@ if ($ResultPath) {
     $configuration.TestResult.OutputPath = $ResultPath
 }
 
-$result = Invoke-Pester -Configuration $configuration
+# One moto_server serves every file in turn (Start-MotoServer in Support/TestSupport.psm1 starts it at the first file
+# that needs it and resets it for each next one); it is stopped once the run is over.
+$global:SesAnalyticsSuiteMoto = [pscustomobject]@{ Server = $null }
+try {
+    $result = Invoke-Pester -Configuration $configuration
+}
+finally {
+    $moto = $global:SesAnalyticsSuiteMoto.Server
+    if ($moto -and -not $moto.Process.HasExited) { $moto.Process.Kill(); $moto.Process.WaitForExit() }
+    Remove-Variable -Name SesAnalyticsSuiteMoto -Scope Global
+}
 $wholeSuite = $Path.Count -eq 1 -and (Resolve-Path $Path[0]).Path -eq (Resolve-Path $PSScriptRoot).Path
 $problems = @()
 if ($result.FailedCount) { $problems += "$($result.FailedCount) test(s) failed" }

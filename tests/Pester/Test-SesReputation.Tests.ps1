@@ -72,27 +72,52 @@ Describe 'Test-SesReputation -Path' {
 }
 
 Describe 'Test-SesReputation annotations' {
-    It 'writes a GitHub Actions error annotation where GITHUB_ACTIONS is true' {
-        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; Test-SesReputation '$store' -From 2024-03-08 -To 2024-03-08 -MinimumBounceVolume 2" -Environment @{ GITHUB_ACTIONS = 'true'; TF_BUILD = $null }
+    BeforeAll {
+        # A CI job's log is what a fresh pwsh writes: one process runs every case in turn, each under the CI variables
+        # it names (the command reads them when it runs), its lines after a marker of its own.
+        $gate = "Test-SesReputation '$store' -From 2024-03-08 -To 2024-03-08"
+        $cases = [ordered]@{
+            GitHub = @{ GITHUB_ACTIONS = 'true'; Command = "$gate -MinimumBounceVolume 2" }
+            Azure  = @{ TF_BUILD = 'True'; Command = "$gate -GroupBy RecipientDomain -MinimumBounceVolume 1 -FailOn AtRisk" }
+            None   = @{ GITHUB_ACTIONS = 'true'; Command = "$gate -MinimumBounceVolume 2 -Annotate None 3>`$null" }
+            Forced = @{ Command = "$gate -MinimumBounceVolume 2 -Annotate AzurePipelines" }
+        }
+        $script = @("Import-Module '$manifest'") + @(foreach ($name in $cases.Keys) {
+                $case = $cases[$name]
+                "'=== $name'"
+                foreach ($variable in 'GITHUB_ACTIONS', 'TF_BUILD') {
+                    $case.ContainsKey($variable) ? "`$env:$variable = '$($case[$variable])'" : "Remove-Item env:$variable -ErrorAction Ignore"
+                }
+                $case.Command
+            })
+        $run = Invoke-FreshPwsh -Script ($script -join "`n") -Environment @{ GITHUB_ACTIONS = $null; TF_BUILD = $null }
+        $log = @{}
+        foreach ($part in $run.Output -split '(?m)^=== ' | Select-Object -Skip 1) {
+            $name, $lines = $part -split '\r?\n', 2
+            $log[$name.Trim()] = "$lines"
+        }
+    }
 
-        $run.Output | Should -Match ([regex]::Escape('::error title=SES reputation::a.example is AtRisk: bounce rate 33.33%25, complaint rate 0.00%25 of 6 sent recipients from 2024-03-08 to 2024-03-08'))
-        $run.Output | Should -Match '(?m)^False\s*$'
-        $run.Output | Should -Not -Match 'WARNING:'
+    It 'runs every case in the fresh session' {
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        @($log.Keys | Sort-Object) | Should -Be @('Azure', 'Forced', 'GitHub', 'None') -Because $run.Output
+    }
+
+    It 'writes a GitHub Actions error annotation where GITHUB_ACTIONS is true' {
+        $log.GitHub | Should -Match ([regex]::Escape('::error title=SES reputation::a.example is AtRisk: bounce rate 33.33%25, complaint rate 0.00%25 of 6 sent recipients from 2024-03-08 to 2024-03-08'))
+        $log.GitHub | Should -Match '(?m)^False\s*$'
+        $log.GitHub | Should -Not -Match 'WARNING:'
     }
 
     It 'writes an Azure Pipelines issue where TF_BUILD is True, and a warning issue for a Warning row with -FailOn AtRisk' {
-        $run = Invoke-FreshPwsh -Script "Import-Module '$manifest'; Test-SesReputation '$store' -From 2024-03-08 -To 2024-03-08 -GroupBy RecipientDomain -MinimumBounceVolume 1 -FailOn AtRisk" -Environment @{ TF_BUILD = 'True'; GITHUB_ACTIONS = $null }
-
-        $run.Output | Should -Match ([regex]::Escape('##vso[task.logissue type=error]gmail.com is AtRisk: bounce rate 40.00%AZP25'))
-        $run.Output | Should -Not -Match '::error'
+        $log.Azure | Should -Match ([regex]::Escape('##vso[task.logissue type=error]gmail.com is AtRisk: bounce rate 40.00%AZP25'))
+        $log.Azure | Should -Not -Match '::error'
     }
 
     It 'writes no annotation with -Annotate None, and the chosen format whatever the environment' {
-        $none = Invoke-FreshPwsh -Script "Import-Module '$manifest'; Test-SesReputation '$store' -From 2024-03-08 -To 2024-03-08 -MinimumBounceVolume 2 -Annotate None 3>`$null" -Environment @{ GITHUB_ACTIONS = 'true' }
-        $forced = Invoke-FreshPwsh -Script "Import-Module '$manifest'; Test-SesReputation '$store' -From 2024-03-08 -To 2024-03-08 -MinimumBounceVolume 2 -Annotate AzurePipelines" -Environment @{ GITHUB_ACTIONS = $null; TF_BUILD = $null }
-
-        $none.Output | Should -Not -Match '::error|##vso'
-        $forced.Output | Should -Match ([regex]::Escape('##vso[task.logissue type=error]a.example is AtRisk'))
+        $log.None | Should -Match '(?m)^False\s*$'
+        $log.None | Should -Not -Match '::error|##vso'
+        $log.Forced | Should -Match ([regex]::Escape('##vso[task.logissue type=error]a.example is AtRisk'))
     }
 }
 

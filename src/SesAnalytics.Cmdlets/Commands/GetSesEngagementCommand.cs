@@ -7,13 +7,8 @@ namespace SesAnalytics.Cmdlets.Commands;
 /// <summary>Open, click and click-to-open rates of delivered recipients per group and day, from a local store or with Athena.</summary>
 [Cmdlet(VerbsCommon.Get, "SesEngagement", DefaultParameterSetName = PathSet, HelpUri = OnlineHelp.Docs + "Get-SesEngagement.md")]
 [OutputType("SesAnalytics.EngagementSummary")]
-public sealed class GetSesEngagementCommand : EventQueryCmdlet
+public sealed class GetSesEngagementCommand : GroupedQueryCmdlet
 {
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(GroupByCompleter))]
-    public string[]? GroupBy { get; set; }
-
     [Parameter]
     public SwitchParameter Total { get; set; }
 
@@ -28,26 +23,13 @@ public sealed class GetSesEngagementCommand : EventQueryCmdlet
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken) =>
         AskForEachInputAsync(() => AskAsync(cancellationToken));
 
-    private async Task AskAsync(CancellationToken cancellationToken)
+    private Task AskAsync(CancellationToken cancellationToken)
     {
-        var query = new EngagementQuery(Identity ?? [], Days, Engine.Query.Grouping.GroupBy.Parse(GroupBy), Total.IsPresent, ProxyOpenWindow, IncludeProxyOpens.IsPresent);
-        IReadOnlyList<EngagementSummary> summaries;
-        if (InCloud)
-        {
-            (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(cancellationToken).ConfigureAwait(false);
-            using (clients)
-            {
-                summaries = await AthenaEngagementQueries.SummariesAsync(queries, target, query, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            summaries = LocalEngagementQueries.Summaries(StorePath, query, Sink, cancellationToken);
-        }
-
-        foreach (EngagementSummary summary in summaries)
-        {
-            Emit(summary);
-        }
+        var query = new EngagementQuery(Identity ?? [], Days, Grouping, Total.IsPresent, ProxyOpenWindow, IncludeProxyOpens.IsPresent);
+        return AnswerAsync(
+            (queries, target, token) => AthenaEngagementQueries.SummariesAsync(queries, target, query, token),
+            () => LocalEngagementQueries.Summaries(StorePath, query, Sink, cancellationToken),
+            Emit,
+            cancellationToken);
     }
 }

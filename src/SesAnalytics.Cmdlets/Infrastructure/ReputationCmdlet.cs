@@ -1,21 +1,15 @@
 using System.Management.Automation;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Breakdowns;
-using SesAnalytics.Engine.Query.Grouping;
 
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
 /// <summary>
-/// What the reputation commands (Get-SesEventSummary, Test-SesReputation) share: the grouping, the configuration set
-/// filter and the minimum volumes below which a rate is not judged, and the summaries they ask for, local or in the cloud.
+/// What the reputation commands (Get-SesEventSummary, Test-SesReputation) share: the configuration set filter and the
+/// minimum volumes below which a rate is not judged, and the summaries they ask for, local or in the cloud.
 /// </summary>
-public abstract class ReputationCmdlet : EventQueryCmdlet
+public abstract class ReputationCmdlet : GroupedQueryCmdlet
 {
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(GroupByCompleter))]
-    public string[]? GroupBy { get; set; }
-
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -33,32 +27,17 @@ public abstract class ReputationCmdlet : EventQueryCmdlet
     /// <summary>The request of this invocation; checked (group keys, patterns) before anything is read.</summary>
     protected SummaryRequest Request(bool total, bool compare) => new(
         EventQuery.AllEvents(Days, Identity),
-        Engine.Query.Grouping.GroupBy.Parse(GroupBy),
+        Grouping,
         ConfigurationSet ?? [],
         total,
         compare,
         new ReputationThresholds(MinimumBounceVolume, MinimumComplaintVolume));
 
     /// <summary>The summaries, each handed to <paramref name="emit"/> as it comes.</summary>
-    protected async Task SummarizeAsync(SummaryRequest request, Action<EventSummary> emit, CancellationToken cancellationToken)
-    {
-        if (InCloud)
-        {
-            (var queries, var target, IDisposable clients) = await CreateAthenaQueriesAsync(cancellationToken).ConfigureAwait(false);
-            using (clients)
-            {
-                await foreach (EventSummary cloudSummary in SummaryQueries.CloudAsync(queries, target, request, cancellationToken).ConfigureAwait(false))
-                {
-                    emit(cloudSummary);
-                }
-            }
-
-            return;
-        }
-
-        foreach (EventSummary summary in SummaryQueries.Local(StorePath, request, Sink, cancellationToken))
-        {
-            emit(summary);
-        }
-    }
+    protected Task SummarizeAsync(SummaryRequest request, Action<EventSummary> emit, CancellationToken cancellationToken) =>
+        AnswerAsync(
+            (queries, target, token) => SummaryQueries.CloudAsync(queries, target, request, token),
+            () => SummaryQueries.Local(StorePath, request, Sink, cancellationToken),
+            emit,
+            cancellationToken);
 }

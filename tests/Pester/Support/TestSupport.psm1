@@ -96,9 +96,24 @@ function Get-MotoSkipReason {
     'moto_server (moto 5.2.1, the AWS emulator) is not installed on this machine; CI always has it'
 }
 
-# Starts moto_server on 127.0.0.1 and waits until it answers. Returns Endpoint, Process and the AWS parameters (as a
-# hashtable to splat) that point a command at it with dummy credentials.
+# A moto_server on 127.0.0.1 that answers: its Endpoint, Process and the AWS parameters (as a hashtable to splat) that
+# point a command at it with dummy credentials. Under Invoke-PesterSuite.ps1 every file gets the suite's one server,
+# reset to empty (starting one takes seconds); a file run on its own starts its own.
 function Start-MotoServer {
+    $suite = Get-Variable -Name SesAnalyticsSuiteMoto -Scope Global -ValueOnly -ErrorAction SilentlyContinue
+    if (-not $suite) { return New-MotoServer }
+    if ($suite.Server -and -not $suite.Server.Process.HasExited) { Reset-MotoServer $suite.Server }
+    else { $suite.Server = New-MotoServer }
+    # A copy per file, so that what one file changes in its AWS parameters never reaches the next.
+    [pscustomobject]@{
+        Endpoint      = $suite.Server.Endpoint
+        Process       = $suite.Server.Process
+        AwsParameters = $suite.Server.AwsParameters.Clone()
+        Shared        = $true
+    }
+}
+
+function New-MotoServer {
     $port = Get-FreeTcpPort
     $log = Join-Path ([IO.Path]::GetTempPath()) "moto-$port.log"
     $process = Start-Process -FilePath (Get-Command moto_server).Source -ArgumentList @('-H', '127.0.0.1', '-p', $port) `
@@ -123,12 +138,14 @@ function Start-MotoServer {
             EndpointUrl = $endpoint; Region = 'us-east-1'
             AccessKey = 'AKIAMOTOTESTKEY00001'; SecretKey = 'motoTestSecretKeyNeverShownAnywhere0001'
         }
+        Shared        = $false
     }
 }
 
+# Stops a file's own moto_server; the suite's outlives the file, and Invoke-PesterSuite.ps1 stops it at the end.
 function Stop-MotoServer {
     param($Moto)
-    if ($Moto -and -not $Moto.Process.HasExited) { $Moto.Process.Kill(); $Moto.Process.WaitForExit() }
+    if ($Moto -and -not $Moto.Shared -and -not $Moto.Process.HasExited) { $Moto.Process.Kill(); $Moto.Process.WaitForExit() }
 }
 
 # Forgets everything moto holds, between tests that must not see each other's resources.
