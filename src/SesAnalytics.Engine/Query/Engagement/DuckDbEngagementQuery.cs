@@ -69,7 +69,7 @@ internal sealed class DuckDbEngagementQuery : IPartitionQuery<EngagementRow>
     private string Events(StoreFolder folder, SqlParameters parameters, bool ignoreErrors)
     {
         string day = parameters.Bind(AthenaPartitions.ToText(_folderDays[folder.Path]));
-        string from = DuckDbJson.Read(folder.Objects, Columns(folder.EventType, _query.GroupBy).Render(), ignoreErrors);
+        string from = DuckDbJson.Read([folder], Columns(folder.EventType, _query.GroupBy), ignoreErrors);
         return folder.EventType switch
         {
             SesEventType.Delivery => $"SELECT {EngagementSql.Delivery} AS kind, {day} AS day, mail, {Sql.DeliveryRecipients} AS recipients, {Sql.Milliseconds(Sql.DeliveryTime)} AS event_time, NULL::VARCHAR AS event FROM {from}",
