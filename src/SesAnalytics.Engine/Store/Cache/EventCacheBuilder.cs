@@ -71,7 +71,7 @@ internal static class EventCacheBuilder
         string source = DuckDbJson.Read(folder.Objects.Select(o => o.FullName), EventFields.Of(folder.EventType).Render(), ignoreErrors: false);
         using DuckDBConnection connection = QueryRunner.Connect();
         using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"COPY (SELECT * FROM {source}) TO {DuckDbJson.Literal(target)} (FORMAT parquet, COMPRESSION zstd)";
+        command.CommandText = $"COPY (SELECT * FROM {source}) TO {DuckDbJson.Literal(target)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)";
         try
         {
             using var interrupter = new CommandInterrupter(command);

@@ -96,7 +96,11 @@ public sealed class EventCaches
                     continue;
                 }
 
-                CacheManifest manifest = Build(folder);
+                if (Build(folder) is not { } manifest)
+                {
+                    continue;
+                }
+
                 if (manifest.Unbuildable is { } reason)
                 {
                     ReportUnbuildable(folder, reason, warnUnbuildable);
@@ -117,7 +121,8 @@ public sealed class EventCaches
             _sink.Verbose(string.Create(CultureInfo.InvariantCulture, $"Cached {events:N0} events of '{_store.Root}' in {elapsed.Elapsed.TotalSeconds:N2} s."));
         }
 
-        CacheManifest Build(FolderListing folder)
+        // A cache that cannot be written (a full disk, a file held open) is that folder's error only.
+        CacheManifest? Build(FolderListing folder)
         {
             try
             {
@@ -125,12 +130,13 @@ public sealed class EventCaches
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                throw new SesAnalyticsException(
+                _sink.Error(new SesAnalyticsException(
                     "EventCacheWriteFailed",
                     ErrorKind.WriteError,
                     $"The columnar cache of '{folder.Path}' could not be written: {error.Message} Queries read its objects meanwhile.",
                     EventCache.FolderOf(_store.Root, folder.Path),
-                    error);
+                    error));
+                return null;
             }
         }
     }
