@@ -20,6 +20,9 @@ public sealed class EventCaches
     private const int ProgressId = 3;
     private const string Activity = "Building the columnar cache";
 
+    /// <summary>Folders built at the same time: a small folder's build is mostly single-threaded fixed costs.</summary>
+    private static readonly int BuildsAtOnce = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Every day a store can hold: the cache commands look at all of them unless told otherwise.</summary>
     private static readonly DayRange AllDays = new(new DateOnly(1970, 1, 1), new DateOnly(9999, 12, 31));
 
@@ -66,6 +69,7 @@ public sealed class EventCaches
         var elapsed = Stopwatch.StartNew();
         long events = 0;
         int done = 0;
+        var building = new Queue<(FolderListing Folder, Task<CacheManifest?> Build)>();
         try
         {
             foreach (EventCacheEntry entry in entries)
@@ -96,29 +100,56 @@ public sealed class EventCaches
                     continue;
                 }
 
-                if (Build(folder) is not { } manifest)
+                building.Enqueue((folder, Task.Run(() => Build(folder), CancellationToken.None)));
+                while (building.Count >= BuildsAtOnce)
                 {
-                    continue;
+                    events += await Finish(building.Dequeue()).ConfigureAwait(false);
                 }
+            }
 
-                if (manifest.Unbuildable is { } reason)
-                {
-                    ReportUnbuildable(folder, reason, warnUnbuildable);
-                    continue;
-                }
-
-                events += manifest.Events;
-                built(Entry(folder, verify: false));
+            while (building.Count > 0)
+            {
+                events += await Finish(building.Dequeue()).ConfigureAwait(false);
             }
         }
         finally
         {
+            // Stopped or failed: the builds still running end (each cleans up after itself) before this returns.
+            foreach ((FolderListing _, Task<CacheManifest?> task) in building)
+            {
+                try
+                {
+                    await task.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Nobody waits for this cache any more.
+                }
+            }
+
             _sink.Progress(new ProgressReport(ProgressId, Activity, "Done", 100, Completed: true));
         }
 
         if (events > 0)
         {
             _sink.Verbose(string.Create(CultureInfo.InvariantCulture, $"Cached {events:N0} events of '{_store.Root}' in {elapsed.Elapsed.TotalSeconds:N2} s."));
+        }
+
+        async Task<long> Finish((FolderListing Folder, Task<CacheManifest?> Build) item)
+        {
+            if (await item.Build.ConfigureAwait(false) is not { } manifest)
+            {
+                return 0;
+            }
+
+            if (manifest.Unbuildable is { } reason)
+            {
+                ReportUnbuildable(item.Folder, reason, warnUnbuildable);
+                return 0;
+            }
+
+            built(Entry(item.Folder, verify: false));
+            return manifest.Events;
         }
 
         // A cache that cannot be written (a full disk, a file held open) is that folder's error only.

@@ -89,6 +89,31 @@ public sealed class EventCachesTests : IDisposable
     }
 
     [Fact]
+    public async Task AStopPartWayLeavesEachCacheWholeOrMissing()
+    {
+        string[] lines = Enumerable.Range(0, 4000).Select(i => SesRecords.Send("c.example", $"r{i}@c.test", $"s{i}@c.test")).ToArray();
+        for (int i = 0; i < 12; i++)
+        {
+            _store.Add("c.example", "Send", Day.AddDays(-i), lines);
+        }
+
+        var caches = new EventCaches(_store.Root, NullOutputSink.Instance);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        try
+        {
+            await caches.UpdateAsync(caches.Find([], SesEventTypes.All, null, false).ToList(), false, _ => Task.FromResult(true), _ => { }, false, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped part-way, as intended; or the machine was fast enough to finish first.
+        }
+
+        Assert.All(caches.Find([], SesEventTypes.All, null, verify: true), e => Assert.Contains(e.State, (CacheState[])[CacheState.Fresh, CacheState.Missing]));
+        string root = EventCache.Root(_store.Root);
+        Assert.Empty(Directory.Exists(root) ? Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
     public async Task DeclinedFoldersAreNotBuilt()
     {
         var caches = new EventCaches(_store.Root, NullOutputSink.Instance);
