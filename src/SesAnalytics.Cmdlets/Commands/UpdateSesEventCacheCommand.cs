@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
 using SesAnalytics.Engine.Store.Cache;
@@ -21,13 +22,14 @@ public sealed class UpdateSesEventCacheCommand : EventCacheCmdlet
     {
         foreach ((EventCaches caches, IReadOnlyList<EventCacheEntry> entries) in Selected(InputObject, verify: false))
         {
-            await caches.UpdateAsync(
+            (long events, TimeSpan elapsed) = await caches.UpdateAsync(
                 entries,
                 Force.IsPresent,
                 entry => ShouldProcessAsync(entry.Path, $"Build the columnar cache of {entry.Identity} {entry.EventType} {entry.Day:yyyy-MM-dd} ({entry.Objects} objects)"),
                 Emit,
                 warnUnbuildable: false,
                 cancellationToken).ConfigureAwait(false);
+            EmitVerbose(string.Create(CultureInfo.InvariantCulture, $"Cached {events:N0} events of '{caches.StorePath}' in {elapsed.TotalSeconds:N2} s."));
         }
     }
 }

@@ -58,7 +58,8 @@ public sealed class EventCaches
     /// <paramref name="shouldBuild"/> allows, and hands each one built to <paramref name="built"/>. A folder that cannot
     /// have a cache is reported as an error, or with <paramref name="warnUnbuildable"/> as a warning.
     /// </summary>
-    public async Task UpdateAsync(
+    /// <returns>The events cached and the time it took.</returns>
+    public async Task<(long Events, TimeSpan Elapsed)> UpdateAsync(
         IReadOnlyList<EventCacheEntry> entries,
         bool force,
         Func<EventCacheEntry, Task<bool>> shouldBuild,
@@ -130,10 +131,7 @@ public sealed class EventCaches
             _sink.Progress(new ProgressReport(ProgressId, Activity, "Done", 100, Completed: true));
         }
 
-        if (events > 0)
-        {
-            _sink.Verbose(string.Create(CultureInfo.InvariantCulture, $"Cached {events:N0} events of '{_store.Root}' in {elapsed.Elapsed.TotalSeconds:N2} s."));
-        }
+        return (events, elapsed.Elapsed);
 
         async Task<long> Finish((FolderListing Folder, Task<CacheManifest?> Build) item)
         {
