@@ -23,6 +23,7 @@
         'Get-SesDeliveryTime'
         'Get-SesEngagement'
         'Get-SesEvent'
+        'Get-SesEventCache'
         'Get-SesEventObject'
         'Get-SesEventSummary'
         'Get-SesFailureSummary'
@@ -33,11 +34,13 @@
         'New-SesSampleEvent'
         'Read-SesEventObject'
         'Remove-SesAnalyticsStack'
+        'Remove-SesEventCache'
         'Remove-SesSuppressedAddress'
         'Save-SesEventObject'
         'Send-SesSimulatorEmail'
         'Set-SesConfigSetDestination'
         'Test-SesReputation'
+        'Update-SesEventCache'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -270,7 +270,8 @@ Describe 'The import manifest' {
         $store = New-Store
         Import-SesEvent -LiteralPath $file -Destination $store | Out-Null
 
-        Get-ChildItem -LiteralPath (Join-Path $store '.sesanalytics') -Force | ForEach-Object Name | Should -Be 'imports.json'
+        # Beside it only the columnar cache's folder, which the import builds after the objects are in place.
+        Get-ChildItem -LiteralPath (Join-Path $store '.sesanalytics') -Force | ForEach-Object Name | Where-Object { $_ -ne 'cache' } | Should -Be 'imports.json'
     }
 
     It 'does not stop an import when it is damaged (<Damage>): a warning names it, the import goes on, and it is rewritten' -ForEach @(

@@ -163,7 +163,7 @@ Import-Module '$manifest'
 
         $ps.Streams.Error | Should -BeNullOrEmpty
         $summary.ObjectsCopied | Should -Be 3
-        $progress.Activity | Select-Object -Unique | Should -Be @('Listing SES event objects', 'Saving SES event objects')
+        $progress.Activity | Select-Object -Unique | Should -Be @('Listing SES event objects', 'Saving SES event objects', 'Building the columnar cache')
         $saving = @($progress | Where-Object Activity -eq 'Saving SES event objects')
         $saving | Where-Object { $_.PercentComplete -gt 0 -and $_.PercentComplete -le 100 } | Should -Not -BeNullOrEmpty
         $saving | Where-Object StatusDescription -Match '^[\d,]+ of [\d,]+ bytes$' | Should -Not -BeNullOrEmpty

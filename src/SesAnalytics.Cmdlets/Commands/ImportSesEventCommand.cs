@@ -3,6 +3,7 @@ using System.Management.Automation;
 using SesAnalytics.Cmdlets.Infrastructure;
 using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Partitioning;
+using SesAnalytics.Engine.Store.Cache;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
@@ -59,6 +60,10 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
 
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>Leaves the columnar cache of the folders written unbuilt: for a store made only to be uploaded.</summary>
+    [Parameter]
+    public SwitchParameter NoCache { get; set; }
 
     public new void Dispose()
     {
@@ -126,7 +131,7 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
         return Task.CompletedTask;
     }
 
-    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -137,8 +142,14 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
             EmitError(error);
         }
 
-        Emit(_import!.Complete());
-        return Task.CompletedTask;
+        ImportSummary summary = _import!.Complete();
+        if (summary.Status == ImportStatus.Imported && summary.EventsWritten > 0 && !NoCache.IsPresent)
+        {
+            var caches = new EventCaches(_destination, Sink);
+            await caches.UpdateAsync(caches.FoldersAt(_import.EventFolders), force: false, _ => Task.FromResult(true), _ => { }, warnUnbuildable: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        Emit(summary);
     }
 
     /// <summary>One piped text; the lines of a pretty-printed document (Get-Content without -Raw) are gathered first.</summary>

@@ -3,6 +3,7 @@ using SesAnalytics.Cmdlets.Infrastructure;
 using SesAnalytics.Engine.Aws.S3;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Store;
+using SesAnalytics.Engine.Store.Cache;
 
 namespace SesAnalytics.Cmdlets.Commands;
 
@@ -30,6 +31,10 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
     [Parameter(Mandatory = true, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string BucketName { get; set; } = string.Empty;
+
+    /// <summary>Leaves the columnar cache of the folders saved into unbuilt: for a store made only to be uploaded.</summary>
+    [Parameter]
+    public SwitchParameter NoCache { get; set; }
 
     protected override void Prepare()
     {
@@ -61,11 +66,22 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
             EventStore.CreateEmpty(_destination);
         }
 
-        SaveSummary summary = await new EventObjectSaver(s3, Sink).SaveAsync(
+        var saver = new EventObjectSaver(s3, Sink);
+        SaveSummary summary = await saver.SaveAsync(
             _objects,
             _destination,
             (item, local) => ShouldProcessAsync(local, $"Copy s3://{item.BucketName}/{item.Key} ({item.Size} bytes)"),
             cancellationToken).ConfigureAwait(false);
+        if (!NoCache.IsPresent && saver.Folders.Count > 0)
+        {
+            var caches = new EventCaches(_destination, Sink);
+            IReadOnlyList<EventCacheEntry> folders = caches.FoldersAt(saver.Folders).Where(e => e.State != CacheState.Fresh).ToList();
+            if (folders.Count > 0 && await ShouldProcessAsync(_destination, $"Build the columnar cache of {folders.Count} folders").ConfigureAwait(false))
+            {
+                await caches.UpdateAsync(folders, force: false, _ => Task.FromResult(true), _ => { }, warnUnbuildable: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         Emit(summary);
     }
 }

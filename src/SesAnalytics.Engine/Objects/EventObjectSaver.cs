@@ -18,6 +18,11 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
     private const int ProgressId = 1;
     private const string Activity = "Saving SES event objects";
 
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>The store folders of the objects saved or found up to date: those whose columnar cache is built next.</summary>
+    public IReadOnlyCollection<string> Folders => _folders;
+
     /// <summary>The file an object is saved to in <paramref name="storeRoot"/>.</summary>
     public static string LocalPath(string storeRoot, EventObject item) => Path.GetFullPath(Path.Combine(
         storeRoot,
@@ -46,6 +51,7 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
                 if (manifest.IsCurrent(relative, item.Size, item.ETag) && File.Exists(local) && new FileInfo(local).Length == item.Size)
                 {
                     skipped++;
+                    _folders.Add(Path.GetDirectoryName(local)!);
                     done += item.Size;
                     Report(done, total, item);
                     continue;
@@ -62,6 +68,7 @@ public sealed class EventObjectSaver(IS3Client s3, IOutputSink sink)
                     long start = done;
                     (long size, string eTag) = await CopyAsync(item, local, written => Report(start + written, total, item), cancellationToken).ConfigureAwait(false);
                     manifest.Record(relative, size, eTag);
+                    _folders.Add(Path.GetDirectoryName(local)!);
                     copied++;
                     bytesCopied += size;
                 }

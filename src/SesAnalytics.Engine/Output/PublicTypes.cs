@@ -10,6 +10,7 @@ using SesAnalytics.Engine.Suppression;
 using SesAnalytics.Engine.Query.Engagement;
 using SesAnalytics.Engine.Query.Delivery;
 using SesAnalytics.Engine.Query.Failures;
+using SesAnalytics.Engine.Store.Cache;
 
 namespace SesAnalytics.Engine.Output;
 
@@ -32,6 +33,7 @@ public static class PublicTypes
         typeof(SuppressedAddress), typeof(SuppressionSummary),
         typeof(EngagementSummary), typeof(LinkSummary),
         typeof(DeliveryTimeSummary), typeof(FailureSummary), typeof(FailureKind),
+        typeof(EventCacheEntry), typeof(CacheState),
 
         // Events and their parts
         typeof(SesEvent), typeof(SesEventType), typeof(AddressList),

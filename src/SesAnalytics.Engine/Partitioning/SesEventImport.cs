@@ -176,6 +176,9 @@ public sealed partial class SesEventImport : IDisposable
         _textEvents += _eventsToWrite - before;
     }
 
+    /// <summary>The store folders (<c>partitioned/…/yyyy/MM/dd</c>, relative to the destination) events went to.</summary>
+    public IReadOnlyCollection<string> EventFolders => _partitions;
+
     public ImportSummary Complete()
     {
         if (_writer is not null)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Store;
 using SesAnalytics.Engine.Text;
 
@@ -8,30 +9,12 @@ namespace SesAnalytics.Engine.Query;
 /// <summary>The article's bounce query for one partition or a batch of them: one row per bounced recipient, filters bound as parameters.</summary>
 public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
 {
-    private static readonly string Columns = string.Join(
-        ", ",
-        DuckDbJson.Column("mail", DuckDbJson.Struct(
-            ("timestamp", "VARCHAR"),
-            ("source", "VARCHAR"),
-            ("sendingAccountId", "VARCHAR"),
-            ("messageId", "VARCHAR"),
-            ("commonHeaders", DuckDbJson.Struct(("subject", "VARCHAR"))),
-            ("tags", DuckDbJson.Struct(
-                ("ses:configuration-set", "VARCHAR[]"),
-                ("ses:source-ip", "VARCHAR[]"),
-                ("ses:from-domain", "VARCHAR[]"),
-                ("ses:outgoing-ip", "VARCHAR[]"))))),
-        DuckDbJson.Column("bounce", DuckDbJson.Struct(
-            ("bounceType", "VARCHAR"),
-            ("bounceSubType", "VARCHAR"),
-            ("feedbackId", "VARCHAR"),
-            ("timestamp", "VARCHAR"),
-            ("reportingMTA", "VARCHAR"),
-            ("bouncedRecipients", DuckDbJson.Struct(
-                ("emailAddress", "VARCHAR"),
-                ("action", "VARCHAR"),
-                ("status", "VARCHAR"),
-                ("diagnosticCode", "VARCHAR")) + "[]"))));
+    private static readonly DuckDbColumns Columns = new DuckDbColumns()
+        .Add("mail.timestamp").Add("mail.source").Add("mail.sendingAccountId").Add("mail.messageId")
+        .Add("mail.commonHeaders.subject").Add("mail.tags")
+        .Add("bounce.bounceType").Add("bounce.bounceSubType").Add("bounce.feedbackId").Add("bounce.timestamp").Add("bounce.reportingMTA")
+        .Add("bounce.bouncedRecipients[].emailAddress").Add("bounce.bouncedRecipients[].action")
+        .Add("bounce.bouncedRecipients[].status").Add("bounce.bouncedRecipients[].diagnosticCode");
 
     private readonly IReadOnlyList<string> _bounceTypes;
     private readonly IReadOnlyList<Wildcard> _recipients;
@@ -43,12 +26,12 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
     }
 
     public SqlStatement Render(StorePartition partition, bool ignoreErrors) =>
-        Render(DuckDbJson.Read(partition.Objects(SesEventType.Bounce), Columns, ignoreErrors), partitionIndex: null);
+        Render(DuckDbJson.Read(partition.FoldersOf(SesEventType.Bounce), Columns, ignoreErrors), partitionIndex: null);
 
     public SqlStatement Render(IReadOnlyList<StorePartition> partitions, bool ignoreErrors)
     {
         BatchObjects batch = DuckDbJson.Batch(partitions, SesEventType.Bounce);
-        return Render(DuckDbJson.Read(batch.Objects, Columns, ignoreErrors), batch.PartitionIndex);
+        return Render(DuckDbJson.Read(batch.Folders, Columns, ignoreErrors), batch.PartitionIndex);
     }
 
     public IEnumerable<BounceRecord> Read(DbDataReader reader, StorePartition partition)
@@ -88,7 +71,7 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
         string text = $"""
             SELECT
                 {(partitionIndex is null ? string.Empty : "partition_index, ")}mail.messageId, mail."timestamp", mail.source, mail.sendingAccountId, mail.commonHeaders.subject,
-                mail.tags."ses:configuration-set"[1], mail.tags."ses:source-ip"[1], mail.tags."ses:from-domain"[1], mail.tags."ses:outgoing-ip"[1],
+                mail.tags['ses:configuration-set'][1], mail.tags['ses:source-ip'][1], mail.tags['ses:from-domain'][1], mail.tags['ses:outgoing-ip'][1],
                 bounce.bounceType, bounce.bounceSubType, bounce.feedbackId, bounce."timestamp", bounce.reportingMTA,
                 recipient.action, recipient.status, recipient.diagnosticCode, recipient.emailAddress
             FROM (

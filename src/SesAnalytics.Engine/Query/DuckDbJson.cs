@@ -1,13 +1,16 @@
 using System.Globalization;
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Store;
 
 namespace SesAnalytics.Engine.Query;
 
 /// <summary>
-/// The <c>FROM</c> clauses that read store objects. DuckDB binds table-function arguments when the statement is
+/// The <c>FROM</c> clauses that read store objects, or the cache files beside them. DuckDB binds table-function arguments when the statement is
 /// planned, so the file list cannot be a prepared parameter: it is the only text of a statement not bound as a
 /// parameter, and it holds only paths the store enumerated itself, each quoted as a SQL string literal.
+/// A store folder whose cache is fresh (<see cref="StoreFolder.Cache"/>) is read from it with <c>read_parquet</c>, with
+/// the same columns and types as from its objects, so a query's SQL is the same over both.
 /// </summary>
 internal static class DuckDbJson
 {
@@ -22,6 +25,25 @@ internal static class DuckDbJson
         $"read_json({FileList(objects)}, format = 'newline_delimited', compression = 'gzip', columns = {{{columns}}}, " +
         $"maximum_object_size = {MaximumObjectSize}, ignore_errors = {(ignoreErrors ? "true" : "false")})";
 
+    /// <summary>
+    /// The <paramref name="columns"/> of the events in <paramref name="folders"/>: each folder's fresh cache file where
+    /// it has one, else its objects. With files of both kinds it is a union whose <c>file_index</c> numbers the objects
+    /// first, then the cache files (the order <see cref="Batch"/> maps to partitions).
+    /// </summary>
+    public static string Read(IReadOnlyList<StoreFolder> folders, DuckDbColumns columns, bool ignoreErrors)
+    {
+        (List<string> objects, List<string> caches) = Split(folders);
+        string json = Read(objects, columns.Render(), ignoreErrors);
+        return Union(objects.Count, json, caches, columns.Project());
+    }
+
+    /// <summary>One row per event (per line) without parsing fields, of the <c>json</c> column: for counting events.</summary>
+    public static string ReadLines(IReadOnlyList<StoreFolder> folders, bool ignoreErrors)
+    {
+        (List<string> objects, List<string> caches) = Split(folders);
+        return Union(objects.Count, ReadObjects(objects, ignoreErrors), caches, "'{}'::JSON AS json");
+    }
+
     /// <summary>One row per line without parsing fields: for counting events.</summary>
     public static string ReadObjects(IEnumerable<string> objects, bool ignoreErrors) =>
         $"read_json_objects({FileList(objects)}, format = 'newline_delimited', compression = 'gzip', " +
@@ -35,23 +57,50 @@ internal static class DuckDbJson
         "STRUCT(" + string.Join(", ", fields.Select(f => $"{Identifier(f.Name)} {f.Type}")) + ")";
 
     /// <summary>
-    /// The objects of <paramref name="type"/> in a batch of partitions, in list order, with the expression that gives each
-    /// row's partition (its index in <paramref name="partitions"/>) from <c>file_index</c>, the position of the row's object
-    /// in the list given to <c>read_json</c>.
+    /// The folders of <paramref name="type"/> in a batch of partitions, in list order, with the expression that gives
+    /// each row's partition (its index in <paramref name="partitions"/>) from <c>file_index</c>, the position of the row's
+    /// file among those <see cref="Read(IReadOnlyList{StoreFolder}, DuckDbColumns, bool)"/> reads.
     /// </summary>
     public static BatchObjects Batch(IReadOnlyList<StorePartition> partitions, SesEventType type)
     {
-        var objects = new List<string>();
-        var partitionOfObject = new List<int>();
+        var folders = new List<StoreFolder>();
+        var partitionOfFolder = new Dictionary<StoreFolder, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < partitions.Count; i++)
         {
-            IReadOnlyList<string> ofPartition = partitions[i].Objects(type);
-            objects.AddRange(ofPartition);
-            partitionOfObject.AddRange(Enumerable.Repeat(i, ofPartition.Count));
+            foreach (StoreFolder folder in partitions[i].FoldersOf(type))
+            {
+                folders.Add(folder);
+                partitionOfFolder[folder] = i;
+            }
         }
 
-        string list = string.Join(", ", partitionOfObject.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-        return new BatchObjects(objects, $"CAST([{list}][CAST(file_index AS BIGINT) + 1] AS INTEGER)");
+        string list = string.Join(", ", FolderOfEachFile(folders).Select(f => partitionOfFolder[f].ToString(CultureInfo.InvariantCulture)));
+        return new BatchObjects(folders, $"CAST([{list}][CAST(file_index AS BIGINT) + 1] AS INTEGER)");
+    }
+
+    /// <summary>
+    /// The folder of each file <see cref="Read(IReadOnlyList{StoreFolder}, DuckDbColumns, bool)"/> reads, in the order of
+    /// <c>file_index</c>: each object of the folders read from their objects, then each cache file.
+    /// </summary>
+    public static IEnumerable<StoreFolder> FolderOfEachFile(IReadOnlyList<StoreFolder> folders) =>
+        folders.Where(f => f.Cache is null).SelectMany(f => Enumerable.Repeat(f, f.Objects.Count))
+            .Concat(folders.Where(f => f.Cache is not null));
+
+    /// <summary>The objects of the folders read from their objects, and the cache files of the others, in folder order.</summary>
+    private static (List<string> Objects, List<string> Caches) Split(IReadOnlyList<StoreFolder> folders) =>
+        (folders.Where(f => f.Cache is null).SelectMany(f => f.Objects).ToList(), folders.Select(f => f.Cache).OfType<string>().ToList());
+
+    private static string Union(int objectCount, string objects, IReadOnlyList<string> caches, string projection)
+    {
+        if (caches.Count == 0)
+        {
+            return objects;
+        }
+
+        string cached = $"SELECT CAST(file_index AS BIGINT) + {objectCount} AS file_index, {projection} FROM read_parquet({FileList(caches)})";
+        return objectCount == 0
+            ? $"({cached})"
+            : $"(SELECT CAST(file_index AS BIGINT) AS file_index, * FROM {objects} UNION ALL {cached})";
     }
 
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -70,5 +119,5 @@ internal static class DuckDbJson
             .Replace("?", "[?]", StringComparison.Ordinal);
 }
 
-/// <summary>Objects to read in one statement and the SQL expression of each row's partition index.</summary>
-internal sealed record BatchObjects(IReadOnlyList<string> Objects, string PartitionIndex);
+/// <summary>Folders to read in one statement and the SQL expression of each row's partition index.</summary>
+internal sealed record BatchObjects(IReadOnlyList<StoreFolder> Folders, string PartitionIndex);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Store;
 
 namespace SesAnalytics.Engine.Query;
@@ -19,7 +20,7 @@ public sealed class EventSummaryQuery : IPartitionBatchQuery<PartitionCounts>
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
     {
         IEnumerable<string> parts = TypesOf([partition])
-            .Select(type => CountOf(type, Source(type, partition.Objects(type), ignoreErrors), partitionIndex: null));
+            .Select(type => CountOf(type, Source(type, partition.FoldersOf(type), ignoreErrors), partitionIndex: null));
         return new SqlStatement(string.Join("\nUNION ALL\n", parts), []);
     }
 
@@ -28,7 +29,7 @@ public sealed class EventSummaryQuery : IPartitionBatchQuery<PartitionCounts>
         IEnumerable<string> parts = TypesOf(partitions).Select(type =>
         {
             BatchObjects batch = DuckDbJson.Batch(partitions, type);
-            return CountOf(type, Source(type, batch.Objects, ignoreErrors), batch.PartitionIndex);
+            return CountOf(type, Source(type, batch.Folders, ignoreErrors), batch.PartitionIndex);
         });
         return new SqlStatement(string.Join("\nUNION ALL\n", parts), []);
     }
@@ -79,20 +80,19 @@ public sealed class EventSummaryQuery : IPartitionBatchQuery<PartitionCounts>
             : $"SELECT partition_index, {counts} FROM (SELECT {partitionIndex} AS partition_index, * FROM {source}) GROUP BY partition_index";
     }
 
-    private static string Source(SesEventType type, IReadOnlyList<string> objects, bool ignoreErrors) =>
-        Columns(type) is { } columns ? DuckDbJson.Read(objects, columns, ignoreErrors) : DuckDbJson.ReadObjects(objects, ignoreErrors);
+    private static string Source(SesEventType type, IReadOnlyList<StoreFolder> folders, bool ignoreErrors) =>
+        Columns(type) is { } columns ? DuckDbJson.Read(folders, columns, ignoreErrors) : DuckDbJson.ReadLines(folders, ignoreErrors);
 
-    /// <summary>The <c>read_json</c> columns a type's counts need; null for a type that is only counted by lines.</summary>
-    private static string? Columns(SesEventType type) => type switch
+    /// <summary>The fields a type's counts need; null for a type that is only counted by lines.</summary>
+    private static DuckDbColumns? Columns(SesEventType type) => type switch
     {
-        SesEventType.Send => Columns(DuckDbJson.Column("mail", DuckDbJson.Struct(("destination", "VARCHAR[]")))),
-        SesEventType.Bounce => Columns(DuckDbJson.Column("bounce", DuckDbJson.Struct(("bounceType", "VARCHAR"), ("bouncedRecipients", "JSON[]")))),
-        SesEventType.Complaint => Columns(DuckDbJson.Column("complaint", DuckDbJson.Struct(("complainedRecipients", "JSON[]")))),
+        SesEventType.Send => Parsed().Add("mail.destination"),
+        SesEventType.Bounce => Parsed().Add("bounce.bounceType").Add("bounce.bouncedRecipients[].emailAddress"),
+        SesEventType.Complaint => Parsed().Add("complaint.complainedRecipients[].emailAddress"),
         _ => null,
     };
 
-    private static string Columns(string detail) =>
-        string.Join(", ", DuckDbJson.Column("eventType", "VARCHAR"), DuckDbJson.Column("notificationType", "VARCHAR"), detail);
+    private static DuckDbColumns Parsed() => new DuckDbColumns().Add("eventType").Add("notificationType");
 
     private static string Sum(string expression, string? filter = null) =>
         $"CAST(coalesce(sum({expression}){(filter is null ? string.Empty : $" FILTER (WHERE {filter})")}, 0) AS BIGINT)";

@@ -25,7 +25,7 @@ public sealed class EventsQuery : IPartitionQuery<SesEvent>
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
     {
         var parameters = new SqlParameters();
-        IEnumerable<string> objects = _eventTypes.SelectMany(partition.Objects);
+        IEnumerable<string> objects = _eventTypes.SelectMany(partition.FoldersOf).SelectMany(f => f.Objects);
         string where = _messageIds.Count == 0
             ? string.Empty
             : $"WHERE {Extract(EventOrder.MessageIdPath)} IN (" + string.Join(", ", _messageIds.Select(parameters.Bind)) + ")";

@@ -21,7 +21,8 @@ public static class LocalStoreQueries
     public static IEnumerable<SesEvent> Events(string storePath, EventQuery query, IReadOnlyList<string> messageIds, IOutputSink sink, CancellationToken cancellationToken)
     {
         var eventsQuery = new EventsQuery(query, messageIds, sink);
-        IReadOnlyList<StorePartition> partitions = FindPartitions(storePath, query, query.EventTypes, sink);
+        // Whole lines, which the columnar cache does not keep: read from the objects.
+        IReadOnlyList<StorePartition> partitions = FindPartitions(storePath, query, query.EventTypes, sink, useCache: false);
         return Stream(partitions, eventsQuery, sink, cancellationToken);
     }
 
@@ -35,11 +36,11 @@ public static class LocalStoreQueries
             : counts.Select(EventSummary.ForDay);
     }
 
-    private static IReadOnlyList<StorePartition> FindPartitions(string storePath, EventQuery query, IReadOnlyCollection<SesEventType> eventTypes, IOutputSink sink)
+    private static IReadOnlyList<StorePartition> FindPartitions(string storePath, EventQuery query, IReadOnlyCollection<SesEventType> eventTypes, IOutputSink sink, bool useCache = true)
     {
         var identities = query.Identities.Select(i => new Wildcard(i)).ToList();
         var store = new EventStore(storePath, sink);
-        IReadOnlyList<StorePartition> partitions = store.FindPartitions(identities, eventTypes, query.Days);
+        IReadOnlyList<StorePartition> partitions = store.FindPartitions(identities, eventTypes, query.Days, useCache);
         sink.Verbose($"{partitions.Count} partitions of '{store.Root}' hold events of {query.Days.From:yyyy-MM-dd}..{query.Days.To:yyyy-MM-dd}.");
         return partitions;
     }

@@ -17,7 +17,8 @@ namespace SesAnalytics.Engine.Query;
 /// The next batch is read while the caller consumes the current one, which keeps both cores busy.
 /// A batch's rows are gathered before they are handed out: when it fails, each of its partitions is read on its own,
 /// and when an object turns out to be malformed, its partition is read again without it (or skipping its bad lines),
-/// and nothing has been handed out twice.
+/// and nothing has been handed out twice. A statement over a folder's columnar cache that fails is read again from the
+/// folder's objects: a cache is never trusted over them.
 /// </summary>
 public sealed class QueryRunner : IDisposable
 {
@@ -106,12 +107,20 @@ public sealed class QueryRunner : IDisposable
             return connection;
         }
 
+        connection = Connect();
+        _opened.Add(connection);
+        return connection;
+    }
+
+    /// <summary>A new open connection to the process's database; the caller disposes it.</summary>
+    internal static DuckDBConnection Connect()
+    {
+        DuckDBConnection connection;
         lock (Database)
         {
             connection = Database.Value.Duplicate();
         }
 
-        _opened.Add(connection);
         connection.Open();
         return connection;
     }
@@ -152,6 +161,11 @@ public sealed class QueryRunner : IDisposable
         {
             return Execute(batchQuery.Render(batch, ignoreErrors: false), reader => batchQuery.Read(reader, batch), cancellationToken);
         }
+        catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested && batch.Any(p => p.ReadsCache))
+        {
+            _sink.Verbose($"Reading the columnar cache of {batch.Count} partitions failed ({error.Message}); reading their objects instead.");
+            return RunBatch(new ArraySegment<StorePartition>(batch.Select(p => p.WithoutCache()).ToArray()), query, cancellationToken);
+        }
         catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested)
         {
             _sink.Verbose($"Reading {batch.Count} partitions in one statement failed ({error.Message}); reading them one by one.");
@@ -164,6 +178,11 @@ public sealed class QueryRunner : IDisposable
         try
         {
             return Execute(query.Render(partition, ignoreErrors: false), reader => query.Read(reader, partition), cancellationToken);
+        }
+        catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested && partition.ReadsCache)
+        {
+            _sink.Verbose($"Reading the columnar cache of {partition.Identity} {partition.Day:yyyy-MM-dd} failed ({error.Message}); reading its objects instead.");
+            return RunPartition(partition.WithoutCache(), query, cancellationToken);
         }
         catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested)
         {

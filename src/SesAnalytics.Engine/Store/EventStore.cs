@@ -4,6 +4,7 @@ using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Store.Cache;
 using SesAnalytics.Engine.Text;
 
 namespace SesAnalytics.Engine.Store;
@@ -76,8 +77,11 @@ public sealed class EventStore
             ? FindIdentities([]).Select(i => i.Identity).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>The partitions holding objects, ascending by day then identity (ordinal).</summary>
-    public IReadOnlyList<StorePartition> FindPartitions(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days)
+    /// <summary>
+    /// The partitions holding objects, ascending by day then identity (ordinal). With <paramref name="useCache"/>, each
+    /// folder whose columnar cache is fresh carries its cache file, which queries read instead of its objects.
+    /// </summary>
+    public IReadOnlyList<StorePartition> FindPartitions(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days, bool useCache = true)
     {
         if (!Directory.Exists(PartitionedRoot))
         {
@@ -86,9 +90,54 @@ public sealed class EventStore
         }
 
         var partitions = new List<StorePartition>();
-        foreach ((string identity, string identityPath) in FindIdentities(identities))
+        var uncached = new List<string>();
+        int folderCount = 0;
+        foreach (IGrouping<string, FolderListing> identity in FindFolders(identities, eventTypes, days).GroupBy(f => f.Identity, StringComparer.Ordinal))
         {
             var byDay = new SortedDictionary<DateOnly, List<StoreFolder>>();
+            foreach (FolderListing listing in identity)
+            {
+                if (!byDay.TryGetValue(listing.Day, out List<StoreFolder>? folders))
+                {
+                    byDay[listing.Day] = folders = [];
+                }
+
+                string? cache = null;
+                if (useCache)
+                {
+                    folderCount++;
+                    cache = CacheOf(listing, uncached);
+                }
+
+                folders.Add(new StoreFolder(listing.EventType, listing.Path, listing.Objects.Select(o => o.FullName).ToList()) { Cache = cache });
+            }
+
+            partitions.AddRange(byDay.Select(d => new StorePartition(identity.Key, d.Key, d.Value)));
+        }
+
+        if (folderCount > 0)
+        {
+            _sink.Verbose(uncached.Count == 0
+                ? $"Reading all {folderCount} folders from the columnar cache."
+                : $"Reading {folderCount - uncached.Count} of {folderCount} folders from the columnar cache; the others from their objects. Update-SesEventCache -Path '{Root}' builds the cache of those that can have one.");
+        }
+
+        return partitions
+            .OrderBy(p => p.Day)
+            .ThenBy(p => p.Identity, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Every folder holding objects of the identities, types and days asked, by identity, then type, then day.</summary>
+    internal IEnumerable<FolderListing> FindFolders(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days)
+    {
+        if (!Directory.Exists(PartitionedRoot))
+        {
+            yield break;
+        }
+
+        foreach ((string identity, string identityPath) in FindIdentities(identities))
+        {
             foreach (SesEventType type in eventTypes.Distinct().Order())
             {
                 string typePath = Path.Combine(identityPath, PathSegment.Encode(type.WireName()));
@@ -99,26 +148,39 @@ public sealed class EventStore
 
                 foreach ((DateOnly day, string dayPath) in FindDays(typePath, days))
                 {
-                    IReadOnlyList<string> objects = ListObjects(dayPath);
+                    IReadOnlyList<FileInfo> objects = ListObjects(dayPath);
                     if (objects.Count > 0)
                     {
-                        if (!byDay.TryGetValue(day, out List<StoreFolder>? folders))
-                        {
-                            byDay[day] = folders = [];
-                        }
-
-                        folders.Add(new StoreFolder(type, dayPath, objects));
+                        yield return new FolderListing(identity, type, day, dayPath, objects);
                     }
                 }
             }
+        }
+    }
 
-            partitions.AddRange(byDay.Select(d => new StorePartition(identity, d.Key, d.Value)));
+    /// <summary>The folder of <paramref name="identity"/>, <paramref name="type"/> and <paramref name="day"/> as it is now (maybe without objects).</summary>
+    internal FolderListing Listing(string identity, SesEventType type, DateOnly day)
+    {
+        string dayPath = Path.GetFullPath(Path.Combine(Root, FirehoseLayout.DayFolder(identity, type.WireName(), day)));
+        return new FolderListing(identity, type, day, dayPath, Directory.Exists(dayPath) ? ListObjects(dayPath) : []);
+    }
+
+    /// <summary>The fresh cache file of a folder, or null; says why a cache there is not used.</summary>
+    private string? CacheOf(FolderListing listing, List<string> uncached)
+    {
+        CacheInspection inspection = EventCache.Inspect(Root, listing);
+        if (inspection.State == CacheState.Fresh)
+        {
+            return inspection.DataFile;
         }
 
-        return partitions
-            .OrderBy(p => p.Day)
-            .ThenBy(p => p.Identity, StringComparer.Ordinal)
-            .ToList();
+        uncached.Add(listing.Path);
+        if (inspection.State is CacheState.Stale or CacheState.Damaged)
+        {
+            _sink.Verbose($"The columnar cache of '{listing.Path}' is {inspection.State.ToString().ToLowerInvariant()} ({inspection.Reason}): its objects are read instead. Update-SesEventCache -Path '{Root}' rebuilds it.");
+        }
+
+        return null;
     }
 
     private IEnumerable<(string Identity, string Path)> FindIdentities(IReadOnlyCollection<Wildcard> patterns)
@@ -182,11 +244,11 @@ public sealed class EventStore
         return name.Length == digits && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    private IReadOnlyList<string> ListObjects(string dayPath)
+    private IReadOnlyList<FileInfo> ListObjects(string dayPath)
     {
         try
         {
-            var objects = new List<string>();
+            var objects = new List<FileInfo>();
             foreach (FileInfo file in new DirectoryInfo(dayPath).EnumerateFiles("*.gz").OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 // An empty file holds no event (Firehose never writes one): not an object to read, nor an error.
@@ -196,7 +258,7 @@ public sealed class EventStore
                     continue;
                 }
 
-                objects.Add(file.FullName);
+                objects.Add(file);
             }
 
             return objects;

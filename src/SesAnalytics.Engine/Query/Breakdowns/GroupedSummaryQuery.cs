@@ -30,7 +30,7 @@ internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
             .Select(f => f.EventType)
             .Distinct()
             .Order()
-            .Select(type => CountOf(type, partition.Objects(type), partitionIndex: null, ignoreErrors, parameters))
+            .Select(type => CountOf(type, partition.FoldersOf(type), partitionIndex: null, ignoreErrors, parameters))
             .ToList();
         return new SqlStatement(string.Join("\nUNION ALL\n", parts), parameters.Values);
     }
@@ -46,7 +46,7 @@ internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
             .Select(type =>
             {
                 BatchObjects batch = DuckDbJson.Batch(partitions, type);
-                return CountOf(type, batch.Objects, batch.PartitionIndex, ignoreErrors, parameters);
+                return CountOf(type, batch.Folders, batch.PartitionIndex, ignoreErrors, parameters);
             })
             .ToList();
         return new SqlStatement(string.Join("\nUNION ALL\n", parts), parameters.Values);
@@ -96,7 +96,7 @@ internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
     }
 
     /// <param name="partitionIndex">With a batch of partitions, the SQL of each row's partition index, its first column.</param>
-    private string CountOf(SesEventType type, IReadOnlyList<string> objects, string? partitionIndex, bool ignoreErrors, SqlParameters parameters)
+    private string CountOf(SesEventType type, IReadOnlyList<StoreFolder> folders, string? partitionIndex, bool ignoreErrors, SqlParameters parameters)
     {
         DuckDbColumns columns = GroupSql.AddDuckDbRecipientColumns(GroupSql.AddDuckDbColumns(new DuckDbColumns(), Grouping), type)
             .Add("eventType", "VARCHAR")
@@ -119,7 +119,7 @@ internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
         string count = Grouping.ByRecipient
             ? $"len(list_filter({recipients}, r -> {Domain("r", parameters)} = {DomainColumn}))"
             : $"len({recipients})";
-        string source = DuckDbJson.Read(objects, columns.Render(), ignoreErrors);
+        string source = DuckDbJson.Read(folders, columns, ignoreErrors);
         // In a batch, each row carries its partition's index, and the counts are per partition as well as per group.
         string index = partitionIndex is null ? string.Empty : $", {partitionIndex} AS partition_index";
         string events = Grouping.ByRecipient

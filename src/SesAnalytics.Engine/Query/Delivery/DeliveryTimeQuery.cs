@@ -28,7 +28,7 @@ public sealed class DeliveryTimeQuery : IPartitionQuery<IReadOnlyList<DeliveryTi
     {
         var parameters = new SqlParameters();
         List<string> parts = _batches.PartsOf(partition)
-            .Select(part => Part(part.Identity, part.Folders.SelectMany(f => f.Objects), ignoreErrors, parameters))
+            .Select(part => Part(part.Identity, part.Folders, ignoreErrors, parameters))
             .ToList();
         string keys = string.Join(", ", Keys);
         string percentiles = string.Join(", ", DeliveryTimeRow.Percentiles.Select(p => $"CASE WHEN len(times) > 0 THEN times[({p} * len(times) + 99) // 100] END"));
@@ -67,7 +67,7 @@ public sealed class DeliveryTimeQuery : IPartitionQuery<IReadOnlyList<DeliveryTi
     private IEnumerable<string> Keys => _grouping.Keys.Select((_, i) => $"k{i}");
 
     /// <summary>The events of one identity: each key but the recipient domain, the time and the recipients.</summary>
-    private string Part(string identity, IEnumerable<string> objects, bool ignoreErrors, SqlParameters parameters)
+    private string Part(string identity, IReadOnlyList<StoreFolder> folders, bool ignoreErrors, SqlParameters parameters)
     {
         // DuckDB takes exactly the parameters a statement names: the identity is bound only where it is a key.
         string identityValue = _grouping.Has(GroupDimension.Identity) ? parameters.Bind(identity) : "NULL";
@@ -84,7 +84,7 @@ public sealed class DeliveryTimeQuery : IPartitionQuery<IReadOnlyList<DeliveryTi
             .Select(p => $"{NormalizedGroupSql.DuckDb(p.k, Domain, identityValue, parameters)} AS k{p.i}")
             .Append("delivery.processingTimeMillis AS ms")
             .Append("delivery.recipients AS delivery_recipients"));
-        return $"SELECT {values} FROM {DuckDbJson.Read(objects, columns.Render(), ignoreErrors)} WHERE coalesce(eventType, notificationType) IS NOT NULL";
+        return $"SELECT {values} FROM {DuckDbJson.Read(folders, columns, ignoreErrors)} WHERE coalesce(eventType, notificationType) IS NOT NULL";
     }
 
     /// <summary>

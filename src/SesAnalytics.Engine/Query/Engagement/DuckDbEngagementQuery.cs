@@ -76,15 +76,9 @@ internal sealed class DuckDbEngagementQuery : IPartitionQuery<EngagementRow>
     /// </summary>
     private string Events(SesEventType type, IReadOnlyList<StoreFolder> folders, SqlParameters parameters, bool ignoreErrors)
     {
-        var objectDays = new List<string>();
-        foreach (StoreFolder folder in folders)
-        {
-            string folderDay = parameters.Bind(AthenaPartitions.ToText(_folderDays[folder.Path]));
-            objectDays.AddRange(Enumerable.Repeat(folderDay, folder.Objects.Count));
-        }
-
-        string day = $"[{string.Join(", ", objectDays)}][CAST(file_index AS BIGINT) + 1]";
-        string from = DuckDbJson.Read(folders.SelectMany(f => f.Objects), Columns(type, _query.GroupBy).Render(), ignoreErrors);
+        var folderDays = folders.ToDictionary(f => f.Path, f => parameters.Bind(AthenaPartitions.ToText(_folderDays[f.Path])), StringComparer.Ordinal);
+        string day = $"[{string.Join(", ", DuckDbJson.FolderOfEachFile(folders).Select(f => folderDays[f.Path]))}][CAST(file_index AS BIGINT) + 1]";
+        string from = DuckDbJson.Read(folders, Columns(type, _query.GroupBy), ignoreErrors);
         return type switch
         {
             SesEventType.Delivery => $"SELECT {EngagementSql.Delivery} AS kind, {day} AS day, mail, {Sql.DeliveryRecipients} AS recipients, {Sql.Milliseconds(Sql.DeliveryTime)} AS event_time, NULL::VARCHAR AS event FROM {from}",

@@ -20,10 +20,10 @@ internal sealed class DuckDbLinkQuery : IPartitionQuery<LinkRow>
     public SqlStatement Render(StorePartition partition, bool ignoreErrors)
     {
         var parameters = new SqlParameters();
-        string columns = DuckDbEngagementQuery.Columns(SesEventType.Click, _query.GroupBy).Render();
+        DuckDbColumns columns = DuckDbEngagementQuery.Columns(SesEventType.Click, _query.GroupBy);
         // One scan over every folder's objects: DuckDB pays a fixed cost and holds read buffers for each read_json.
         string events = $"SELECT mail, {Sql.Destination} AS recipients, {EngagementSql.ClickKey(Sql)} AS event, {Sql.Link} AS link, " +
-            $"{Sql.LinkTagsText(Sql.LinkTagsMap)} AS link_tags FROM {DuckDbJson.Read(partition.Folders.SelectMany(f => f.Objects), columns, ignoreErrors)}";
+            $"{Sql.LinkTagsText(Sql.LinkTagsMap)} AS link_tags FROM {DuckDbJson.Read(partition.Folders, columns, ignoreErrors)}";
         // DuckDB refuses a bound value the statement does not use, so the identity is bound only when grouped by.
         string identity = _query.GroupBy.Has(GroupDimension.Identity) ? parameters.Bind(partition.Identity) : "NULL";
         string keys = EngagementSql.GroupColumns(_query.GroupBy, k => GroupSql.DuckDb(k, "recipient", identity, parameters));

@@ -30,7 +30,7 @@ public sealed class FailureQuery : IPartitionQuery<IReadOnlyList<FailureRow>>
             .SelectMany(part => part.Folders
                 .GroupBy(f => f.EventType)
                 .OrderBy(g => g.Key)
-                .Select(type => Part(FailureKinds.Of(type.Key), part.Identity, type.SelectMany(f => f.Objects), ignoreErrors, parameters)))
+                .Select(type => Part(FailureKinds.Of(type.Key), part.Identity, type.ToList(), ignoreErrors, parameters)))
             .ToList();
         string keys = string.Join(", ", _grouping.Keys.Select((_, i) => $"k{i}"));
         string keyValues = string.Join(", ", _grouping.Keys.Select((k, i) => k.Dimension == GroupDimension.RecipientDomain ? $"{NormalizedGroupSql.DomainKey(FailureSql.Domain)} AS k{i}" : $"k{i}"));
@@ -73,7 +73,7 @@ public sealed class FailureQuery : IPartitionQuery<IReadOnlyList<FailureRow>>
     }
 
     /// <summary>One failed recipient per row, of one kind and identity: every key but the recipient domain, then the failure.</summary>
-    private string Part(FailureKind kind, string identity, IEnumerable<string> objects, bool ignoreErrors, SqlParameters parameters)
+    private string Part(FailureKind kind, string identity, IReadOnlyList<StoreFolder> folders, bool ignoreErrors, SqlParameters parameters)
     {
         // DuckDB takes exactly the parameters a statement names: the identity is bound only where it is a key.
         string identityValue = _grouping.Has(GroupDimension.Identity) ? parameters.Bind(identity) : "NULL";
@@ -87,7 +87,7 @@ public sealed class FailureQuery : IPartitionQuery<IReadOnlyList<FailureRow>>
             .Select(p => $"{NormalizedGroupSql.DuckDb(p.k, FailureSql.Domain, identityValue, parameters)} AS k{p.i}, "));
         return $"SELECT {keys}'{kind}' AS kind, {shape.Type} AS type, {shape.SubType} AS subtype, {shape.Code} AS code, {shape.Status} AS status, " +
             $"{shape.Address} AS address, {shape.Event} AS event " +
-            $"FROM (SELECT *, unnest({shape.Recipients}) AS recipient FROM {DuckDbJson.Read(objects, columns.Render(), ignoreErrors)} " +
+            $"FROM (SELECT *, unnest({shape.Recipients}) AS recipient FROM {DuckDbJson.Read(folders, columns, ignoreErrors)} " +
             "WHERE coalesce(eventType, notificationType) IS NOT NULL)";
     }
 

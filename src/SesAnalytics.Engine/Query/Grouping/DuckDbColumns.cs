@@ -3,14 +3,25 @@ namespace SesAnalytics.Engine.Query.Grouping;
 /// <summary>
 /// Builds <c>read_json</c>'s <c>columns</c> argument from the field paths a statement reads, so a question and its
 /// grouping can each name what they need and every field is declared once. A path is dotted; a segment ending in
-/// <c>[]</c> is a list of structs (<c>bounce.bouncedRecipients[].emailAddress</c>).
+/// <c>[]</c> is a list of structs (<c>bounce.bouncedRecipients[].emailAddress</c>). Every path is one of
+/// <see cref="EventFields"/>, with its type there, so the same columns can be taken from a store folder's cache.
 /// </summary>
 internal sealed class DuckDbColumns
 {
     private readonly Node _root = new();
 
+    /// <summary>Declares <paramref name="path"/> with its type in <see cref="EventFields"/>.</summary>
+    public DuckDbColumns Add(string path) =>
+        Add(path, EventFields.TypeOf(path) ?? throw new ArgumentException($"'{path}' is not one of the event fields.", nameof(path)));
+
     public DuckDbColumns Add(string path, string type)
     {
+        if (EventFields.TypeOf(path) != type)
+        {
+            // The cache holds each field as EventFields types it: a query reading it otherwise would differ between the two.
+            throw new ArgumentException($"'{path}' is read as {EventFields.TypeOf(path) ?? "nothing"} everywhere, not as {type}.", nameof(type));
+        }
+
         Node node = _root;
         string[] segments = path.Split('.');
         for (int i = 0; i < segments.Length; i++)
@@ -37,6 +48,36 @@ internal sealed class DuckDbColumns
     }
 
     public string Render() => string.Join(", ", _root.Order.Select(name => DuckDbJson.Column(name, TypeOf(_root.Children[name]))));
+
+    /// <summary>
+    /// The same columns, with the same types, as a <c>SELECT</c> list over a table holding more fields of each struct
+    /// (a cache file): every struct rebuilt from the fields declared here, a NULL struct staying NULL.
+    /// </summary>
+    public string Project() =>
+        string.Join(", ", _root.Order.Select(name => $"{Project(_root.Children[name], DuckDbJson.Identifier(name), depth: 0)} AS {DuckDbJson.Identifier(name)}"));
+
+    private static string Project(Node node, string source, int depth)
+    {
+        if (node.Children.Count == 0)
+        {
+            return source;
+        }
+
+        if (!node.IsList)
+        {
+            return Struct(node, source, depth);
+        }
+
+        string element = "e" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"list_transform({source}, {element} -> {Struct(node, element, depth + 1)})";
+    }
+
+    private static string Struct(Node node, string source, int depth)
+    {
+        IEnumerable<string> fields = node.Order.Select(name =>
+            $"{DuckDbJson.Identifier(name)} := {Project(node.Children[name], source + "." + DuckDbJson.Identifier(name), depth)}");
+        return $"CASE WHEN {source} IS NULL THEN NULL ELSE struct_pack({string.Join(", ", fields)}) END";
+    }
 
     private static string TypeOf(Node node)
     {
