@@ -45,6 +45,28 @@ Describe 'Remove-SesEventCache' {
         (Get-SesEventCache $store -From 2024-03-08 -Identity example.com).State | Should -Be 'Fresh'
     }
 
+    It 'lists the cache of a folder whose objects were deleted as Orphaned, and drops it from the pipeline' {
+        $orphaned = New-TestFolder cache-orphan
+        try {
+            $object = Add-StoreObject $orphaned example.com Send $day @(New-SesTestRecord Send example.com a@example.net)
+            Add-StoreObject $orphaned example.com Send $day.AddDays(1) @(New-SesTestRecord Send example.com b@example.net) | Out-Null
+            Update-SesEventCache $orphaned | Out-Null
+            Remove-Item -LiteralPath $object
+
+            $entries = @(Get-SesEventCache $orphaned)
+            $entries.State | Should -Be 'Fresh', 'Orphaned'
+            $entries[1].Day | Should -Be ([datetime]::SpecifyKind($day, 'Utc'))
+            $entries[1].Objects | Should -Be 0
+            $entries[1].CacheBytes | Should -BeGreaterThan 0
+            @(Get-SesEventCache $orphaned -From 2024-03-09).State | Should -Be 'Fresh'
+
+            Get-SesEventCache $orphaned | Where-Object State -eq Orphaned | Remove-SesEventCache
+            @(Get-SesEventCache $orphaned).State | Should -Be 'Fresh'
+            Test-Path -LiteralPath (Join-Path $orphaned .sesanalytics cache example.com Send 2024 03 08) | Should -BeFalse
+        }
+        finally { Remove-TestFolder $orphaned }
+    }
+
     It '<Title>' -ForEach $examples {
         $output = & ([scriptblock]::Create($Code.Replace('./ses-store', "'$store'"))) *>&1
         $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty

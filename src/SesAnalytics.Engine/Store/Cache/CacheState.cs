@@ -17,4 +17,7 @@ public enum CacheState
 
     /// <summary>An object of the folder does not read cleanly, so its objects are read, and their problems reported, each time.</summary>
     Unbuildable,
+
+    /// <summary>Its store folder holds no objects any more (they were deleted or moved): only Remove-SesEventCache uses it.</summary>
+    Orphaned,
 }

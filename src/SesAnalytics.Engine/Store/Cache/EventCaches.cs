@@ -39,13 +39,52 @@ public sealed class EventCaches
 
     /// <summary>The cache entry of every store folder holding objects that the filters select, by identity, type, then day.</summary>
     /// <param name="verify">Also read each cache file's metadata: a file that does not read, or holds another number of rows, is damaged.</param>
+    /// <remarks>The caches whose store folder holds no objects any more follow, as <see cref="CacheState.Orphaned"/>.</remarks>
     public IEnumerable<EventCacheEntry> Find(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange? days, bool verify) =>
-        _store.FindFolders(identities, eventTypes, days ?? AllDays).Select(folder => Entry(folder, verify));
+        _store.FindFolders(identities, eventTypes, days ?? AllDays)
+            .Select(folder => Entry(folder, verify))
+            .Concat(Orphans(identities, eventTypes, days ?? AllDays));
+
+    /// <summary>The cache folders the filters select whose store folder holds no objects, by identity, type, then day.</summary>
+    private IEnumerable<EventCacheEntry> Orphans(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days)
+    {
+        string root = EventCache.Root(_store.Root);
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        // identity/EventType/yyyy/MM/dd: five levels below the cache root.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 4, IgnoreInaccessible = true };
+        return Directory.EnumerateDirectories(root, "*", options)
+            .Select(cacheFolder => (Folder: cacheFolder, Keys: KeysOf(root, cacheFolder)))
+            .Where(c => c.Keys is { } keys
+                && Wildcard.AnyMatch(identities, keys.Identity)
+                && eventTypes.Contains(keys.Type)
+                && days.Contains(keys.Day)
+                && _store.Listing(keys.Identity, keys.Type, keys.Day).Objects.Count == 0)
+            .Select(c => (c.Folder, Keys: c.Keys!.Value))
+            .OrderBy(c => c.Keys.Identity, StringComparer.Ordinal)
+            .ThenBy(c => c.Keys.Type)
+            .ThenBy(c => c.Keys.Day)
+            .Select(c => new EventCacheEntry(
+                c.Keys.Identity,
+                c.Keys.Type,
+                c.Keys.Day.ToUtcDateTime(),
+                CacheState.Orphaned,
+                null,
+                0,
+                new DirectoryInfo(c.Folder).EnumerateFiles().Sum(f => f.Length),
+                c.Folder,
+                _store.Root,
+                "its store folder holds no objects any more"))
+            .ToList();
+    }
 
     /// <summary>The entries of store folders given by path (those an import or a copy wrote into); other paths are left out.</summary>
     public IReadOnlyList<EventCacheEntry> FoldersAt(IEnumerable<string> folderPaths) =>
         folderPaths
-            .Select(path => KeysOf(Path.GetFullPath(path, _store.Root)))
+            .Select(path => KeysOf(_store.PartitionedRoot, Path.GetFullPath(path, _store.Root)))
             .OfType<(string Identity, SesEventType Type, DateOnly Day)>()
             .Distinct()
             .Select(keys => _store.Listing(keys.Identity, keys.Type, keys.Day))
@@ -240,10 +279,10 @@ public sealed class EventCaches
         }
     }
 
-    /// <summary>The identity, type and day of a store folder path; null for a path that is not one.</summary>
-    private (string Identity, SesEventType Type, DateOnly Day)? KeysOf(string folderPath)
+    /// <summary>The identity, type and day of a day folder below <paramref name="root"/> (the store's or the cache's); null for a path that is not one.</summary>
+    private static (string Identity, SesEventType Type, DateOnly Day)? KeysOf(string root, string folderPath)
     {
-        string[] segments = Path.GetRelativePath(_store.PartitionedRoot, folderPath).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        string[] segments = Path.GetRelativePath(root, folderPath).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         if (segments.Length != 5
             || PathSegment.Decode(segments[0]) is not { } identity
             || !SesEventTypes.TryParse(PathSegment.Decode(segments[1]), out SesEventType type)
