@@ -96,6 +96,20 @@ Describe 'Get-SesEventCache' {
         $failed[0].FullyQualifiedErrorId | Should -Match 'StoreNotFound'
     }
 
+    It 'suggests an Update-SesEventCache line that pastes as it is, also for a store named with a quote' {
+        $quoted = Join-Path (New-TestFolder cache-quote) "it's a store"
+        try {
+            Add-StoreObject $quoted example.com Send $day @(New-SesTestRecord Send example.com a@example.net) | Out-Null
+            $verbose = Get-SesEventSummary -LiteralPath $quoted @range -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            $line = ($verbose -join "`n") -split "`n" | Where-Object { $_ -match 'Update-SesEventCache -LiteralPath' } | Select-Object -First 1
+            $line | Should -Match ([regex]::Escape("Update-SesEventCache -LiteralPath '$($quoted.Replace("'", "''"))'"))
+
+            & ([scriptblock]::Create(($line -replace '^.*(Update-SesEventCache -LiteralPath .*?) builds the cache.*$', '$1'))) | Out-Null
+            (Get-SesEventCache -LiteralPath $quoted).State | Should -Be 'Fresh'
+        }
+        finally { Remove-TestFolder (Split-Path $quoted -Parent) }
+    }
+
     It '<Title>' -ForEach $examples {
         $output = & ([scriptblock]::Create($Code.Replace('./ses-store', "'$store'"))) *>&1
         $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty

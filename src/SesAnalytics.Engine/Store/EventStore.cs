@@ -60,7 +60,7 @@ public sealed class EventStore
             throw new SesAnalyticsException(
                 "StorePathIsFile",
                 ErrorKind.InvalidArgument,
-                $"'{root}' is a file, not a store folder: give {parameter} the folder that holds (or will hold) '{FirehoseLayout.PartitionedRoot}/'. To read the events of this file, import it into a store first: Import-SesEvent -LiteralPath '{root}' -Destination <folder>.",
+                $"'{root}' is a file, not a store folder: give {parameter} the folder that holds (or will hold) '{FirehoseLayout.PartitionedRoot}/'. To read the events of this file, import it into a store first: Import-SesEvent -LiteralPath {PowerShellText.Quoted(root)} -Destination <folder>.",
                 root);
         }
     }
@@ -119,7 +119,7 @@ public sealed class EventStore
         {
             _sink.Verbose(uncached.Count == 0
                 ? $"Reading all {folderCount} folders from the columnar cache."
-                : $"Reading {folderCount - uncached.Count} of {folderCount} folders from the columnar cache; the others from their objects. Update-SesEventCache -Path '{Root}' builds the cache of those that can have one.");
+                : $"Reading {folderCount - uncached.Count} of {folderCount} folders from the columnar cache; the others from their objects. Update-SesEventCache -LiteralPath {PowerShellText.Quoted(Root)} builds the cache of those that can have one.");
         }
 
         return partitions
@@ -177,7 +177,7 @@ public sealed class EventStore
         uncached.Add(listing.Path);
         if (inspection.State is CacheState.Stale or CacheState.Damaged)
         {
-            _sink.Verbose($"The columnar cache of '{listing.Path}' is {inspection.State.ToString().ToLowerInvariant()} ({inspection.Reason}): its objects are read instead. Update-SesEventCache -Path '{Root}' rebuilds it.");
+            _sink.Verbose($"The columnar cache of '{listing.Path}' is {inspection.State.ToString().ToLowerInvariant()} ({inspection.Reason}): its objects are read instead. Update-SesEventCache -LiteralPath {PowerShellText.Quoted(Root)} rebuilds it.");
         }
 
         return null;
