@@ -146,7 +146,7 @@ public sealed class ImportSesEventCommand : AsyncCmdlet, IDisposable
         if (summary.Status == ImportStatus.Imported && summary.EventsWritten > 0 && !NoCache.IsPresent)
         {
             var caches = new EventCaches(_destination, Sink);
-            await caches.UpdateAsync(caches.FoldersAt(_import.EventFolders), force: false, _ => Task.FromResult(true), _ => { }, warnUnbuildable: true, cancellationToken).ConfigureAwait(false);
+            await caches.BuildWrittenAsync(caches.FoldersAt(_import.EventFolders), cancellationToken).ConfigureAwait(false);
         }
 
         Emit(summary);

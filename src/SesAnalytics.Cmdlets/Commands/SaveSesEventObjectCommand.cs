@@ -78,7 +78,7 @@ public sealed class SaveSesEventObjectCommand : EventObjectCmdlet
             IReadOnlyList<EventCacheEntry> folders = caches.FoldersAt(saver.Folders).Where(e => e.State != CacheState.Fresh).ToList();
             if (folders.Count > 0 && await ShouldProcessAsync(_destination, $"Build the columnar cache of {folders.Count} folders").ConfigureAwait(false))
             {
-                await caches.UpdateAsync(folders, force: false, _ => Task.FromResult(true), _ => { }, warnUnbuildable: true, cancellationToken).ConfigureAwait(false);
+                await caches.BuildWrittenAsync(folders, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -4,7 +4,6 @@ using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Store.Cache;
 using SesAnalytics.Engine.Text;
-using SesAnalytics.Engine.Time;
 
 namespace SesAnalytics.Cmdlets.Infrastructure;
 
@@ -100,9 +99,7 @@ public abstract class EventCacheCmdlet : AsyncCmdlet
 
         var identities = (Identity ?? []).Select(i => new Wildcard(i)).ToList();
         IReadOnlyList<SesEventType> types = SesEventTypeArgumentAttribute.ToTypes(EventType) ?? SesEventTypes.All;
-        DayRange? days = From is null && To is null
-            ? null
-            : new DayRange(From?.ToUtcDay() ?? new DateOnly(1970, 1, 1), To?.ToUtcDay() ?? new DateOnly(9999, 12, 31));
+        var days = DayRange.Bounded(From, To);
         foreach (string store in _stores)
         {
             if (Open(store) is { } caches)

@@ -31,6 +31,13 @@ public sealed record DayRange
     public bool Contains(DateOnly day) => day >= From && day <= To;
 
     /// <summary>
+    /// The days between -From and -To, each end open when not given: every day a store can hold without either (what
+    /// the commands that manage a store, not question it, look at).
+    /// </summary>
+    public static DayRange Bounded(DateTime? from, DateTime? to) =>
+        new(from?.ToUtcDay() ?? DateOnly.FromDateTime(DateTime.UnixEpoch), to?.ToUtcDay() ?? DateOnly.MaxValue);
+
+    /// <summary>
     /// The range a user asked for. Without -From and -To it is yesterday and today (UTC), as in the article's query;
     /// -From alone runs through today; -To alone starts the day before it. A local time is converted to UTC first; a
     /// time without a kind (what <c>-From 2024-03-08</c> gives) is taken as a UTC day.

@@ -23,9 +23,6 @@ public sealed class EventCaches
     /// <summary>Folders built at the same time: a small folder's build is mostly single-threaded fixed costs.</summary>
     private static readonly int BuildsAtOnce = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>Every day a store can hold: the cache commands look at all of them unless told otherwise.</summary>
-    private static readonly DayRange AllDays = new(new DateOnly(1970, 1, 1), new DateOnly(9999, 12, 31));
-
     private readonly EventStore _store;
     private readonly IOutputSink _sink;
 
@@ -40,10 +37,10 @@ public sealed class EventCaches
     /// <summary>The cache entry of every store folder holding objects that the filters select, by identity, type, then day.</summary>
     /// <param name="verify">Also read each cache file's metadata: a file that does not read, or holds another number of rows, is damaged.</param>
     /// <remarks>The caches whose store folder holds no objects any more follow, as <see cref="CacheState.Orphaned"/>.</remarks>
-    public IEnumerable<EventCacheEntry> Find(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange? days, bool verify) =>
-        _store.FindFolders(identities, eventTypes, days ?? AllDays)
+    public IEnumerable<EventCacheEntry> Find(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days, bool verify) =>
+        _store.FindFolders(identities, eventTypes, days)
             .Select(folder => Entry(folder, verify))
-            .Concat(Orphans(identities, eventTypes, days ?? AllDays));
+            .Concat(Orphans(identities, eventTypes, days));
 
     /// <summary>The cache folders the filters select whose store folder holds no objects, by identity, type, then day.</summary>
     private IEnumerable<EventCacheEntry> Orphans(IReadOnlyCollection<Wildcard> identities, IReadOnlyCollection<SesEventType> eventTypes, DayRange days)
@@ -91,6 +88,13 @@ public sealed class EventCaches
             .Where(folder => folder.Objects.Count > 0)
             .Select(folder => Entry(folder, verify: false))
             .ToList();
+
+    /// <summary>
+    /// Builds the caches of the store folders an import or a copy wrote into, as far as they are not fresh already. A
+    /// folder that cannot have one is a warning: the import or copy itself succeeded.
+    /// </summary>
+    public Task BuildWrittenAsync(IReadOnlyList<EventCacheEntry> written, CancellationToken cancellationToken) =>
+        UpdateAsync(written, force: false, _ => Task.FromResult(true), _ => { }, warnUnbuildable: true, cancellationToken);
 
     /// <summary>
     /// Builds the cache of each entry's folder that is not fresh (every one with <paramref name="force"/>) and that

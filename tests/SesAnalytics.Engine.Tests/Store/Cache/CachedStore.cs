@@ -63,13 +63,13 @@ public sealed class CachedStore : IDisposable
     {
         var caches = new EventCaches(Root, sink ?? new RecordingSink());
         var built = new List<EventCacheEntry>();
-        caches.UpdateAsync(caches.Find([], SesEventTypes.All, null, verify: false).ToList(), force, _ => Task.FromResult(true), built.Add, warnUnbuildable: false, default)
+        caches.UpdateAsync(caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), verify: false).ToList(), force, _ => Task.FromResult(true), built.Add, warnUnbuildable: false, default)
             .GetAwaiter().GetResult();
         return built;
     }
 
     public IReadOnlyList<EventCacheEntry> Entries(bool verify = false) =>
-        new EventCaches(Root, NullOutputSink.Instance).Find([], SesEventTypes.All, null, verify).ToList();
+        new EventCaches(Root, NullOutputSink.Instance).Find([], SesEventTypes.All, DayRange.Bounded(null, null), verify).ToList();
 
     /// <summary>The answers with the cache folder moved away: what the objects alone say.</summary>
     public IReadOnlyList<(string Question, string Answer)> AnswersWithoutCache()

@@ -45,10 +45,10 @@ public sealed class EventCachesTests : IDisposable
     {
         var caches = new EventCaches(_store.Root, NullOutputSink.Instance);
 
-        Assert.Equal(2, caches.Find([new("a.*")], SesEventTypes.All, null, verify: false).Count());
-        Assert.Single(caches.Find([], [SesEventType.Bounce], null, verify: false));
+        Assert.Equal(2, caches.Find([new("a.*")], SesEventTypes.All, DayRange.Bounded(null, null), verify: false).Count());
+        Assert.Single(caches.Find([], [SesEventType.Bounce], DayRange.Bounded(null, null), verify: false));
         Assert.Single(caches.Find([], SesEventTypes.All, new DayRange(Day.AddDays(1), Day.AddDays(1)), verify: false));
-        Assert.All(caches.Find([], SesEventTypes.All, null, verify: true), e => Assert.Equal((CacheState.Missing, (long?)null, 0L), (e.State, e.Events, e.CacheBytes)));
+        Assert.All(caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), verify: true), e => Assert.Equal((CacheState.Missing, (long?)null, 0L), (e.State, e.Events, e.CacheBytes)));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class EventCachesTests : IDisposable
     public async Task AStoppedBuildLeavesNoCache()
     {
         var caches = new EventCaches(_store.Root, NullOutputSink.Instance);
-        List<EventCacheEntry> entries = caches.Find([], SesEventTypes.All, null, verify: false).ToList();
+        List<EventCacheEntry> entries = caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), verify: false).ToList();
         using var stop = new CancellationTokenSource();
         stop.Cancel();
 
@@ -101,14 +101,14 @@ public sealed class EventCachesTests : IDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
         try
         {
-            await caches.UpdateAsync(caches.Find([], SesEventTypes.All, null, false).ToList(), false, _ => Task.FromResult(true), _ => { }, false, stop.Token);
+            await caches.UpdateAsync(caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), false).ToList(), false, _ => Task.FromResult(true), _ => { }, false, stop.Token);
         }
         catch (OperationCanceledException)
         {
             // Stopped part-way, as intended; or the machine was fast enough to finish first.
         }
 
-        Assert.All(caches.Find([], SesEventTypes.All, null, verify: true), e => Assert.Contains(e.State, (CacheState[])[CacheState.Fresh, CacheState.Missing]));
+        Assert.All(caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), verify: true), e => Assert.Contains(e.State, (CacheState[])[CacheState.Fresh, CacheState.Missing]));
         string root = EventCache.Root(_store.Root);
         Assert.Empty(Directory.Exists(root) ? Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories) : []);
     }
@@ -119,7 +119,7 @@ public sealed class EventCachesTests : IDisposable
         var caches = new EventCaches(_store.Root, NullOutputSink.Instance);
         var built = new List<EventCacheEntry>();
 
-        await caches.UpdateAsync(caches.Find([], SesEventTypes.All, null, false).ToList(), false, _ => Task.FromResult(false), built.Add, false, default);
+        await caches.UpdateAsync(caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), false).ToList(), false, _ => Task.FromResult(false), built.Add, false, default);
 
         Assert.Empty(built);
         Assert.False(Directory.Exists(EventCache.Root(_store.Root)));
@@ -156,13 +156,13 @@ public sealed class EventCachesTests : IDisposable
         Assert.Equal(["a.example Bounce", "b.example Send"], entries.Select(e => $"{e.Identity} {e.EventType}"));
     }
 
-    private List<EventCacheEntry> Find() => new EventCaches(_store.Root, NullOutputSink.Instance).Find([], SesEventTypes.All, null, verify: false).ToList();
+    private List<EventCacheEntry> Find() => new EventCaches(_store.Root, NullOutputSink.Instance).Find([], SesEventTypes.All, DayRange.Bounded(null, null), verify: false).ToList();
 
     private List<EventCacheEntry> Update(RecordingSink sink, bool force)
     {
         var caches = new EventCaches(_store.Root, sink);
         var built = new List<EventCacheEntry>();
-        caches.UpdateAsync(caches.Find([], SesEventTypes.All, null, false).ToList(), force, _ => Task.FromResult(true), built.Add, false, default).GetAwaiter().GetResult();
+        caches.UpdateAsync(caches.Find([], SesEventTypes.All, DayRange.Bounded(null, null), false).ToList(), force, _ => Task.FromResult(true), built.Add, false, default).GetAwaiter().GetResult();
         return built;
     }
 }
