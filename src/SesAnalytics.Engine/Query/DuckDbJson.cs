@@ -34,14 +34,22 @@ internal static class DuckDbJson
     {
         (List<string> objects, List<string> caches) = Split(folders);
         string json = Read(objects, columns.Render(), ignoreErrors);
-        return Union(objects.Count, json, caches, columns.Project());
+        if (columns.Derived.Count == 0)
+        {
+            return Union(objects.Count, json, "*", caches, columns.Project());
+        }
+
+        string computed = "*, " + columns.Derive();
+        return caches.Count == 0
+            ? $"(SELECT CAST(file_index AS BIGINT) AS file_index, {computed} FROM {json})"
+            : Union(objects.Count, json, computed, caches, columns.Project());
     }
 
     /// <summary>One row per event (per line) without parsing fields, of the <c>json</c> column: for counting events.</summary>
     public static string ReadLines(IReadOnlyList<StoreFolder> folders, bool ignoreErrors)
     {
         (List<string> objects, List<string> caches) = Split(folders);
-        return Union(objects.Count, ReadObjects(objects, ignoreErrors), caches, "'{}'::JSON AS json");
+        return Union(objects.Count, ReadObjects(objects, ignoreErrors), "*", caches, "'{}'::JSON AS json");
     }
 
     /// <summary>One row per line without parsing fields: for counting events.</summary>
@@ -90,7 +98,8 @@ internal static class DuckDbJson
     private static (List<string> Objects, List<string> Caches) Split(IReadOnlyList<StoreFolder> folders) =>
         (folders.Where(f => f.Cache is null).SelectMany(f => f.Objects).ToList(), folders.Select(f => f.Cache).OfType<string>().ToList());
 
-    private static string Union(int objectCount, string objects, IReadOnlyList<string> caches, string projection)
+    /// <param name="selected">What each row of the objects gives, <c>*</c> or more: the same columns as <paramref name="projection"/> of a cache file.</param>
+    private static string Union(int objectCount, string objects, string selected, IReadOnlyList<string> caches, string projection)
     {
         if (caches.Count == 0)
         {
@@ -100,7 +109,7 @@ internal static class DuckDbJson
         string cached = $"SELECT CAST(file_index AS BIGINT) + {objectCount} AS file_index, {projection} FROM read_parquet({FileList(caches)})";
         return objectCount == 0
             ? $"({cached})"
-            : $"(SELECT CAST(file_index AS BIGINT) AS file_index, * FROM {objects} UNION ALL {cached})";
+            : $"(SELECT CAST(file_index AS BIGINT) AS file_index, {selected} FROM {objects} UNION ALL {cached})";
     }
 
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

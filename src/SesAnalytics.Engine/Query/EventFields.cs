@@ -68,7 +68,18 @@ internal static class EventFields
     /// <summary>The type <paramref name="path"/> is read as, or null for a field no query reads.</summary>
     public static string? TypeOf(string path) => TypeOfPath.GetValueOrDefault(path);
 
-    /// <summary>Every field of <paramref name="type"/>: what its cache holds.</summary>
+    /// <summary>
+    /// The domain of each recipient an event of <paramref name="type"/> is about, in the order of
+    /// <see cref="GroupSql.DuckDbRecipients"/>: lower-case, <c>''</c> for an address without one. Breakdowns by
+    /// recipient domain read it; a cache holds it, so the pattern runs once per recipient when the cache is built
+    /// instead of in every query.
+    /// </summary>
+    public static DerivedColumn RecipientDomains(SesEventType type) => new(
+        "recipient_domains",
+        $"list_transform({GroupSql.DuckDbRecipients(type)}, r -> coalesce(lower({GroupSql.DuckDbDomain("r")}), ''))",
+        [GroupSql.DuckDbRecipientField(type)]);
+
+    /// <summary>Every field of <paramref name="type"/> and every derived column: what its cache holds.</summary>
     public static DuckDbColumns Of(SesEventType type)
     {
         var columns = new DuckDbColumns();
@@ -78,6 +89,6 @@ internal static class EventFields
             columns.Add(path);
         }
 
-        return columns;
+        return columns.Add(RecipientDomains(type));
     }
 }

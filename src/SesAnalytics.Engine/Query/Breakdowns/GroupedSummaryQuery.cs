@@ -111,19 +111,25 @@ internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
             columns.Add("bounce.bounceType", "VARCHAR");
         }
 
+        DerivedColumn domains = EventFields.RecipientDomains(type);
+        if (Grouping.ByRecipient)
+        {
+            columns.Add(domains);
+        }
+
         string recipients = GroupSql.DuckDbRecipients(type);
         string permanent = type == SesEventType.Bounce ? "coalesce(bounce.bounceType = 'Permanent', false)" : "false";
         var keys = Grouping.EventKeys
             .Select((key, i) => $"{(key == GroupKey.RecipientDomain ? DomainColumn : GroupSql.DuckDb(key, DomainColumn, string.Empty, parameters))} AS k{i}")
             .ToList();
         string count = Grouping.ByRecipient
-            ? $"len(list_filter({recipients}, r -> {Domain("r", parameters)} = {DomainColumn}))"
+            ? $"len(list_filter({domains.Name}, d -> d = {DomainColumn}))"
             : $"len({recipients})";
         string source = DuckDbJson.Read(folders, columns, ignoreErrors);
         // In a batch, each row carries its partition's index, and the counts are per partition as well as per group.
         string index = partitionIndex is null ? string.Empty : $", {partitionIndex} AS partition_index";
         string events = Grouping.ByRecipient
-            ? $"(SELECT *{index}, unnest(list_distinct(list_transform({recipients}, r -> {Domain("r", parameters)}))) AS {DomainColumn} FROM {source} WHERE {Where(parameters)})"
+            ? $"(SELECT *{index}, unnest(list_distinct({domains.Name})) AS {DomainColumn} FROM {source} WHERE {Where(parameters)})"
             : $"(SELECT *{index} FROM {source} WHERE {Where(parameters)})";
         List<string> groupColumns = [.. partitionIndex is null ? [] : new[] { "partition_index" }, .. keys.Select((_, i) => $"k{i}")];
         string leading = string.Concat(groupColumns.Select(c => c + ", "));
@@ -150,10 +156,6 @@ internal sealed class GroupedSummaryQuery : IPartitionBatchQuery<GroupedCounts>
             : $"{set} ILIKE {parameters.Bind(p.ToSqlLike())} ESCAPE '\\'");
         return $"{parsed} AND ({string.Join(" OR ", matches)})";
     }
-
-    /// <summary>A recipient's domain, lower-case, empty when it has none: equal text for equal domains in both engines.</summary>
-    private static string Domain(string recipient, SqlParameters parameters) =>
-        $"coalesce(lower({GroupSql.DuckDb(GroupKey.RecipientDomain, recipient, string.Empty, parameters)}), '')";
 
     private static string Sum(string expression, string? filter = null) =>
         $"CAST(coalesce(sum({expression}){(filter is null ? string.Empty : $" FILTER (WHERE {filter})")}, 0) AS BIGINT)";

@@ -5,10 +5,16 @@ namespace SesAnalytics.Engine.Query.Grouping;
 /// grouping can each name what they need and every field is declared once. A path is dotted; a segment ending in
 /// <c>[]</c> is a list of structs (<c>bounce.bouncedRecipients[].emailAddress</c>). Every path is one of
 /// <see cref="EventFields"/>, with its type there, so the same columns can be taken from a store folder's cache.
+/// A derived column (<see cref="EventFields.RecipientDomains"/>) is computed from fields when objects are read and
+/// read as it is from a cache, which holds it computed once when it was built.
 /// </summary>
 internal sealed class DuckDbColumns
 {
     private readonly Node _root = new();
+    private readonly List<DerivedColumn> _derived = [];
+
+    /// <summary>The derived columns, each after the fields; none for most statements.</summary>
+    public IReadOnlyList<DerivedColumn> Derived => _derived;
 
     /// <summary>Declares <paramref name="path"/> with its type in <see cref="EventFields"/>.</summary>
     public DuckDbColumns Add(string path) =>
@@ -47,6 +53,22 @@ internal sealed class DuckDbColumns
         return this;
     }
 
+    /// <summary>Declares <paramref name="column"/> and the fields it is computed from.</summary>
+    public DuckDbColumns Add(DerivedColumn column)
+    {
+        foreach (string path in column.Fields)
+        {
+            Add(path);
+        }
+
+        if (!_derived.Any(d => d.Name == column.Name))
+        {
+            _derived.Add(column);
+        }
+
+        return this;
+    }
+
     public string Render() => string.Join(", ", _root.Order.Select(name => DuckDbJson.Column(name, TypeOf(_root.Children[name]))));
 
     /// <summary>
@@ -54,7 +76,11 @@ internal sealed class DuckDbColumns
     /// (a cache file): every struct rebuilt from the fields declared here, a NULL struct staying NULL.
     /// </summary>
     public string Project() =>
-        string.Join(", ", _root.Order.Select(name => $"{Project(_root.Children[name], DuckDbJson.Identifier(name), depth: 0)} AS {DuckDbJson.Identifier(name)}"));
+        string.Join(", ", _root.Order.Select(name => $"{Project(_root.Children[name], DuckDbJson.Identifier(name), depth: 0)} AS {DuckDbJson.Identifier(name)}")
+            .Concat(_derived.Select(d => DuckDbJson.Identifier(d.Name))));
+
+    /// <summary>The derived columns computed from the fields (a <c>SELECT</c> list over what <see cref="Render"/> reads).</summary>
+    public string Derive() => string.Join(", ", _derived.Select(d => $"{d.Expression} AS {DuckDbJson.Identifier(d.Name)}"));
 
     private static string Project(Node node, string source, int depth)
     {
@@ -98,3 +124,6 @@ internal sealed class DuckDbColumns
         public bool IsList { get; set; }
     }
 }
+
+/// <summary>A column computed from event fields by a constant expression (no bound values), which a cache stores.</summary>
+internal sealed record DerivedColumn(string Name, string Expression, IReadOnlyList<string> Fields);

@@ -33,14 +33,20 @@ internal static class GroupSql
     }
 
     /// <summary>Declares the fields <see cref="DuckDbRecipients"/> reads for <paramref name="type"/>.</summary>
-    public static DuckDbColumns AddDuckDbRecipientColumns(DuckDbColumns columns, SesEventType type) => type switch
+    public static DuckDbColumns AddDuckDbRecipientColumns(DuckDbColumns columns, SesEventType type) => columns.Add(DuckDbRecipientField(type));
+
+    /// <summary>The field <see cref="DuckDbRecipients"/> reads for <paramref name="type"/>.</summary>
+    public static string DuckDbRecipientField(SesEventType type) => type switch
     {
-        SesEventType.Delivery => columns.Add("delivery.recipients", "VARCHAR[]"),
-        SesEventType.Bounce => columns.Add("bounce.bouncedRecipients[].emailAddress", "VARCHAR"),
-        SesEventType.Complaint => columns.Add("complaint.complainedRecipients[].emailAddress", "VARCHAR"),
-        SesEventType.DeliveryDelay => columns.Add("deliveryDelay.delayedRecipients[].emailAddress", "VARCHAR"),
-        _ => columns.Add("mail.destination", "VARCHAR[]"),
+        SesEventType.Delivery => "delivery.recipients",
+        SesEventType.Bounce => "bounce.bouncedRecipients[].emailAddress",
+        SesEventType.Complaint => "complaint.complainedRecipients[].emailAddress",
+        SesEventType.DeliveryDelay => "deliveryDelay.delayedRecipients[].emailAddress",
+        _ => "mail.destination",
     };
+
+    /// <summary>The domain of an address expression as written, <c>''</c> when it has none (DuckDB).</summary>
+    public static string DuckDbDomain(string address) => $"regexp_extract({address}, {DomainPattern}, 1)";
 
     /// <summary>
     /// The recipients an event of <paramref name="type"/> is about, as a list (DuckDB): those it bounced, complained,
@@ -64,8 +70,8 @@ internal static class GroupSql
     {
         GroupDimension.Identity => identity,
         GroupDimension.ConfigurationSet => $"mail.tags[{ConfigurationSetTag}][1]",
-        GroupDimension.RecipientDomain => $"regexp_extract({recipient}, {DomainPattern}, 1)",
-        GroupDimension.FromDomain => $"coalesce(mail.tags[{FromDomainTag}][1], nullif(regexp_extract(mail.source, {DomainPattern}, 1), ''))",
+        GroupDimension.RecipientDomain => DuckDbDomain(recipient),
+        GroupDimension.FromDomain => $"coalesce(mail.tags[{FromDomainTag}][1], nullif({DuckDbDomain("mail.source")}, ''))",
         GroupDimension.Tag => $"list_filter(map_entries(mail.tags), e -> lower(e.key) = {parameters.Bind(key.TagName!)})[1].value[1]",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };

@@ -5,6 +5,7 @@ using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Objects;
 using SesAnalytics.Engine.Partitioning;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Query.Grouping;
 
 namespace SesAnalytics.Engine.Store.Cache;
 
@@ -29,9 +30,16 @@ internal static class EventCache
     public static string FolderOf(string storeRoot, string folderPath) =>
         Path.Combine(Root(storeRoot), Path.GetRelativePath(Path.Combine(storeRoot, FirehoseLayout.PartitionedRoot), folderPath));
 
-    /// <summary>The schema of a type's cache: its fields and types, so a change to them makes every older cache stale.</summary>
-    public static string SchemaOf(SesEventType type) =>
-        FormatVersion + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(EventFields.Of(type).Render())))[..16].ToLowerInvariant();
+    /// <summary>
+    /// The schema of a type's cache: its fields and types and how its derived columns are computed, so a change to
+    /// any of them makes every older cache stale.
+    /// </summary>
+    public static string SchemaOf(SesEventType type)
+    {
+        DuckDbColumns columns = EventFields.Of(type);
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(columns.Render() + "\n" + columns.Derive()));
+        return FormatVersion + ":" + Convert.ToHexString(hash)[..16].ToLowerInvariant();
+    }
 
     public static CacheInspection Inspect(string storeRoot, FolderListing folder)
     {

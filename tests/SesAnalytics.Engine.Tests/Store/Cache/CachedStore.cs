@@ -46,6 +46,12 @@ public sealed class CachedStore : IDisposable
             _store.Add("sns.example", name, Day, record.ToJsonString(), SesRecords.Send("sns.example", "other@sns.test"));
         }
 
+        // Recipients whose domains the cache stores computed: a display name, capitals, a trailing dot, none at all.
+        _store.Add("odd.example", "Send", Day,
+            SesRecords.Send("odd.example", "\"Ann\" <ann@Mixed.Example>", "bob@mixed.example.", "nobody"),
+            SesRecords.Send("odd.example", "c@MIXED.example", "d@other.test"));
+        _store.Add("odd.example", "Bounce", Day, SesRecords.Bounce("odd.example", "Permanent", "ann@Mixed.Example", "x@Other.Test"));
+
         var generator = new SampleEventGenerator { Start = Day.AddDays(-1), Days = 3, NotAfter = new DateTimeOffset(Day.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), Seed = 7 };
         using var import = new SesEventImport(new ImportOptions(Root), NullOutputSink.Instance, CancellationToken.None);
         import.ImportText(string.Join('\n', generator.GenerateLines(1500)), "generated");
