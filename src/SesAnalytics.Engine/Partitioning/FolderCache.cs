@@ -17,7 +17,10 @@ internal sealed class FolderCache
     // Past this many combinations (an input of made-up identities) folders are encoded each time rather than kept.
     private const int MaxEntries = 10_000;
 
-    private const int RecentBits = 8;
+    // Each thread's table: room for the few thousand folders of a large import, a few slots searched from the first.
+    private const int RecentBits = 11;
+
+    private const int Probes = 4;
 
     private static int s_lastId;
 
@@ -38,14 +41,26 @@ internal sealed class FolderCache
             t_recent = recent = new RecentEntries(_id);
         }
 
-        ref Recent slot = ref recent.Slots[Slot(identity, eventType, day)];
-        if (ReferenceEquals(slot.Identity, identity) && ReferenceEquals(slot.EventType, eventType) && slot.Day == day)
+        Recent[] slots = recent.Slots;
+        int home = Slot(identity, eventType, day);
+        for (int probe = 0; probe < Probes; probe++)
         {
-            return slot.Entry!;
+            ref Recent slot = ref slots[(home + probe) & (slots.Length - 1)];
+            if (slot.Entry is null)
+            {
+                Entry added = Shared(identity, eventType, day);
+                slot = new Recent(identity, eventType, day, added);
+                return added;
+            }
+
+            if (ReferenceEquals(slot.Identity, identity) && ReferenceEquals(slot.EventType, eventType) && slot.Day == day)
+            {
+                return slot.Entry;
+            }
         }
 
         Entry entry = Shared(identity, eventType, day);
-        slot = new Recent(identity, eventType, day, entry);
+        slots[home] = new Recent(identity, eventType, day, entry);
         return entry;
     }
 
@@ -99,5 +114,5 @@ internal sealed class FolderCache
         public Recent[] Slots { get; } = new Recent[1 << RecentBits];
     }
 
-    private readonly record struct Recent(string Identity, string EventType, DateOnly Day, Entry Entry);
+    private readonly record struct Recent(string Identity, string EventType, DateOnly Day, Entry? Entry);
 }
