@@ -296,7 +296,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SkipScalar(ReadOnlySpan<byte> json, ref int i, byte first) => first switch
     {
         (byte)'"' => SkipString(json, ref i, out _),
