@@ -36,4 +36,19 @@ public sealed partial class SesEventImportTests
             Assert.Equal(lines.Count, summary.EventsToWrite);
         }
     }
+
+    /// <summary>Past the ten thousand folders the cache keeps, each folder is made anew for each record: still counted once.</summary>
+    [Fact]
+    public void CountsEachFolderOnceBeyondWhatTheFolderCacheKeeps()
+    {
+        string[] lines = [.. Enumerable.Range(0, 36_000).Select(i => Event("Send", $"identity{i % 12_000}.example", null, "2026-10-01T12:00:00.000Z"))];
+
+        using var import = new SesEventImport(new ImportOptions(Store) { WhatIf = true, Force = true }, new RecordingSink(), CancellationToken.None);
+        import.ImportText(string.Join("\n", lines), "many identities");
+        ImportSummary summary = import.Complete();
+
+        Assert.Equal(12_000, summary.Partitions);
+        Assert.Equal(12_000, import.EventFolders.Count);
+        Assert.Equal(36_000, summary.EventsToWrite);
+    }
 }
