@@ -195,18 +195,14 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
                     level--;
                     objects >>= 1;
                 }
-                else if (isObject)
+                else
                 {
-                    if (!SkipName(json, ref i, ref whitespace))
+                    if (isObject && !SkipName(json, ref i, ref whitespace))
                     {
                         return false;
                     }
 
                     next = NextToken(json, ref i, ref whitespace);
-                    continue;
-                }
-                else
-                {
                     continue;
                 }
             }
@@ -282,7 +278,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         return 0;
     }
 
-    /// <summary>Past a member's name and its colon, to the value's first byte.</summary>
+    /// <summary>Past a member's name and its colon.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SkipName(ReadOnlySpan<byte> json, ref int i, ref bool whitespace)
     {
@@ -292,7 +288,6 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
 
         i++;
-        NextToken(json, ref i, ref whitespace);
         return true;
     }
 
