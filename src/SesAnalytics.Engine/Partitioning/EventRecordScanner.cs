@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using SesAnalytics.Engine.Events;
@@ -17,11 +18,13 @@ internal static class EventRecordScanner
 {
     private static readonly byte[][] DetailNames = [.. TimedTypes().Select(t => Encoding.UTF8.GetBytes(t.DetailMember()))];
 
-    // Every wire name, with the index of its own object in DetailNames or -1 (Send, Reject, Rendering Failure).
-    private static readonly Dictionary<string, int> DetailIndexByType = SesEventTypes.All.ToDictionary(
-        t => t.WireName(), t => t.HasOwnTimestamp() ? DetailIndex(Encoding.UTF8.GetBytes(t.DetailMember())) : -1, StringComparer.Ordinal);
+    // Every wire name as text and as bytes, with the index of its own object in DetailNames or -1 (Send, Reject,
+    // Rendering Failure): matched byte by byte, so that a record costs no string hash.
+    private static readonly string[] WireNames = [.. SesEventTypes.All.Select(t => t.WireName())];
 
-    private static readonly string[] WireNames = [.. DetailIndexByType.Keys];
+    private static readonly byte[][] WireNamesUtf8 = [.. WireNames.Select(Encoding.UTF8.GetBytes)];
+
+    private static readonly int[] WireDetailIndex = [.. SesEventTypes.All.Select(t => t.HasOwnTimestamp() ? DetailIndex(Encoding.UTF8.GetBytes(t.DetailMember())) : -1)];
 
     private const int RecentIdentities = 16;
 
@@ -46,7 +49,6 @@ internal static class EventRecordScanner
         }
 
         Span<Range> details = stackalloc Range[DetailNames.Length];
-        details.Clear();
         var found = new Found();
         var json = new JsonCursor(record);
         if (!json.TryStartObject() || !ScanRoot(record, ref json, ref found, details) || !json.AtEnd || !found.EventTypeSeen)
@@ -54,9 +56,9 @@ internal static class EventRecordScanner
             return false;
         }
 
-        string eventType = EventTypeText(record[found.EventType]);
+        string eventType = EventTypeText(record[found.EventType], out int detail);
         string identity = found.IdentitySeen ? IdentityText(record[found.Identity]) : FirehoseLayout.MissingIdentity;
-        scanned = new ScannedRecord(new PartitionKeys(identity, eventType), TimeOf(record, eventType, details, found.MailTimestamp), !json.HasWhitespace);
+        scanned = new ScannedRecord(new PartitionKeys(identity, eventType), TimeOf(record, detail, details, found.MailTimestamp), !json.HasWhitespace);
         return true;
     }
 
@@ -82,7 +84,7 @@ internal static class EventRecordScanner
                 return false;
             }
 
-            if (name.SequenceEqual("eventType"u8))
+            if (Same(name, "eventType"u8))
             {
                 if (found.EventTypeSeen || !TryPlainString(record, ref json, out found.EventType))
                 {
@@ -91,7 +93,7 @@ internal static class EventRecordScanner
 
                 found.EventTypeSeen = true;
             }
-            else if (name.SequenceEqual("mail"u8))
+            else if (Same(name, "mail"u8))
             {
                 if (mailSeen || !ScanMail(record, ref json, ref found))
                 {
@@ -100,7 +102,7 @@ internal static class EventRecordScanner
 
                 mailSeen = true;
             }
-            else if (name.SequenceEqual("notificationType"u8) || name.SequenceEqual("Message"u8))
+            else if (Same(name, "notificationType"u8) || Same(name, "Message"u8))
             {
                 return false;
             }
@@ -152,7 +154,7 @@ internal static class EventRecordScanner
                 return false;
             }
 
-            if (name.SequenceEqual("timestamp"u8))
+            if (Same(name, "timestamp"u8))
             {
                 if (timestampSeen || !TryOptionalString(record, ref json, out found.MailTimestamp))
                 {
@@ -161,7 +163,7 @@ internal static class EventRecordScanner
 
                 timestampSeen = true;
             }
-            else if (name.SequenceEqual("tags"u8))
+            else if (Same(name, "tags"u8))
             {
                 if (tagsSeen || !ScanTags(record, ref json, ref found))
                 {
@@ -207,7 +209,7 @@ internal static class EventRecordScanner
                 return false;
             }
 
-            if (!record[member].SequenceEqual("ses:sender-identity"u8))
+            if (!Same(record[member], "ses:sender-identity"u8))
             {
                 if (!json.TrySkipValue())
                 {
@@ -312,7 +314,7 @@ internal static class EventRecordScanner
                 return false;
             }
 
-            if (!record[member].SequenceEqual("timestamp"u8))
+            if (!Same(record[member], "timestamp"u8))
             {
                 if (!json.TrySkipValue())
                 {
@@ -334,7 +336,7 @@ internal static class EventRecordScanner
     /// <summary>Where a string without escapes or non-ASCII bytes is; anything else is for the general path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPlainString(ReadOnlySpan<byte> record, ref JsonCursor json, out Range value) =>
-        json.TryString(out value, out bool escaped) && !escaped && Ascii.IsValid(record[value]);
+        json.TryString(out value, out bool escaped) && !escaped && IsAscii(record[value]);
 
     /// <summary>A plain string, or a value that is not a string at all (which <see cref="EventTime"/> ignores).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -351,9 +353,8 @@ internal static class EventRecordScanner
 
     /// <summary>What <see cref="EventTime.Find"/> answers for a record with these plain values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, string eventType, ReadOnlySpan<Range> details, Range mailTimestamp)
+    private static DateTimeOffset? TimeOf(ReadOnlySpan<byte> record, int index, ReadOnlySpan<Range> details, Range mailTimestamp)
     {
-        int index = DetailIndexByType.TryGetValue(eventType, out int known) ? known : DetailIndexOf(eventType);
         if (index >= 0)
         {
             Range own = details[index];
@@ -430,7 +431,7 @@ internal static class EventRecordScanner
         (byte[] Utf8, string Text)[] recent = t_identities ??= new (byte[], string)[RecentIdentities];
         foreach ((byte[] utf8, string known) in recent)
         {
-            if (utf8 is not null && text.SequenceEqual(utf8))
+            if (utf8 is not null && Same(text, utf8))
             {
                 return known;
             }
@@ -447,7 +448,7 @@ internal static class EventRecordScanner
     {
         for (int i = 0; i < DetailNames.Length; i++)
         {
-            if (name.SequenceEqual(DetailNames[i]))
+            if (Same(name, DetailNames[i]))
             {
                 return i;
             }
@@ -456,19 +457,73 @@ internal static class EventRecordScanner
         return -1;
     }
 
-    /// <summary>The event type's text, the same string instance for the wire names SES writes.</summary>
+    /// <summary>
+    /// The event type's text, the same string instance for the wire names SES writes, and where the time of its own
+    /// object is among the details (-1 when it has none).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string EventTypeText(ReadOnlySpan<byte> text)
+    private static string EventTypeText(ReadOnlySpan<byte> text, out int detail)
     {
-        foreach (string wire in WireNames)
+        byte[][] wireNames = WireNamesUtf8;
+        for (int i = 0; i < wireNames.Length; i++)
         {
-            if (text.Length == wire.Length && Ascii.Equals(text, wire))
+            if (Same(text, wireNames[i]))
             {
-                return wire;
+                detail = WireDetailIndex[i];
+                return WireNames[i];
             }
         }
 
-        return Encoding.ASCII.GetString(text);
+        string eventType = Encoding.ASCII.GetString(text);
+        detail = DetailIndexOf(eventType);
+        return eventType;
+    }
+
+    /// <summary>
+    /// Byte for byte equality, written out rather than the library's <c>SequenceEqual</c>:
+    /// that method runs instrumented (a profiling helper call each time) for much of a short import.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Same(ReadOnlySpan<byte> text, ReadOnlySpan<byte> expected)
+    {
+        if (text.Length != expected.Length)
+        {
+            return false;
+        }
+
+        ref byte left = ref MemoryMarshal.GetReference(text);
+        ref byte right = ref MemoryMarshal.GetReference(expected);
+        int i = 0;
+        for (; i <= text.Length - sizeof(ulong); i += sizeof(ulong))
+        {
+            if (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref left, i)) != Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref right, i)))
+            {
+                return false;
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (Unsafe.Add(ref left, i) != Unsafe.Add(ref right, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a short value (a key or a time) is ASCII; see <see cref="Same"/> for why it is written out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAscii(ReadOnlySpan<byte> text)
+    {
+        int high = 0;
+        foreach (byte b in text)
+        {
+            high |= b;
+        }
+
+        return high < 0x80;
     }
 
     private static IEnumerable<SesEventType> TimedTypes() => SesEventTypes.All.Where(t => t.HasOwnTimestamp());

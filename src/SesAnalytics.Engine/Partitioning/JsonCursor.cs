@@ -114,19 +114,207 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryString(out Range text, out bool escaped)
     {
-        escaped = false;
         text = default;
+        escaped = false;
         if (Peek() != '"')
         {
             return false;
         }
 
-        int start = _position + 1;
-        int i = start;
-        ref byte origin = ref MemoryMarshal.GetReference(_json);
+        int i = _position;
+        if (!SkipString(_json, ref i, out escaped))
+        {
+            return false;
+        }
+
+        text = (_position + 1)..(i - 1);
+        _position = i;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryLiteral(ReadOnlySpan<byte> literal) => SkipLiteral(_json, ref _position, literal);
+
+    /// <summary>Past the value that starts here, whatever it is, validating all of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TrySkipValue()
+    {
+        switch (Peek())
+        {
+            case (byte)'"':
+                return SkipString(_json, ref _position, out _);
+            case (byte)'{' or (byte)'[':
+                return TrySkipContainer();
+            case (byte)'t':
+                return SkipLiteral(_json, ref _position, "true"u8);
+            case (byte)'f':
+                return SkipLiteral(_json, ref _position, "false"u8);
+            case (byte)'n':
+                return SkipLiteral(_json, ref _position, "null"u8);
+            case (byte)'-' or (>= (byte)'0' and <= (byte)'9'):
+                return SkipNumber(_json, ref _position);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Past the object or array that starts here, in one loop over local state rather than a call per member: most of
+    /// a record is values the scanner only skips. <c>objects</c> has a bit per container open, set for an object.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TrySkipContainer()
+    {
+        ReadOnlySpan<byte> json = _json;
+        int i = _position;
+        int depth = _depth;
+        int level = 0;
+        uint objects = 0;
+        bool whitespace = false;
+        byte next = json[i];
         while (true)
         {
-            if (Vector256.IsHardwareAccelerated && i <= _json.Length - Vector256<byte>.Count)
+            // A value starts at i (next is its first byte).
+            if (next is (byte)'{' or (byte)'[')
+            {
+                if (depth == MaxDepth)
+                {
+                    return false;
+                }
+
+                depth++;
+                level++;
+                bool isObject = next == '{';
+                objects = (objects << 1) | (isObject ? 1u : 0u);
+                i++;
+                next = NextToken(json, ref i, ref whitespace);
+                if (next == (isObject ? (byte)'}' : (byte)']'))
+                {
+                    i++;
+                    depth--;
+                    level--;
+                    objects >>= 1;
+                }
+                else
+                {
+                    if (isObject && !SkipName(json, ref i, ref whitespace))
+                    {
+                        return false;
+                    }
+
+                    next = NextToken(json, ref i, ref whitespace);
+                    continue;
+                }
+            }
+            else if (!SkipScalar(json, ref i, next))
+            {
+                return false;
+            }
+
+            // Past a value: a comma and the next member or element, or the end of one or more containers.
+            while (true)
+            {
+                if (level == 0)
+                {
+                    _position = i;
+                    _depth = depth;
+                    HasWhitespace |= whitespace;
+                    return true;
+                }
+
+                next = NextToken(json, ref i, ref whitespace);
+                bool inObject = (objects & 1) != 0;
+                if (next == ',')
+                {
+                    i++;
+                    next = NextToken(json, ref i, ref whitespace);
+                    if (inObject)
+                    {
+                        if (!SkipName(json, ref i, ref whitespace))
+                        {
+                            return false;
+                        }
+
+                        next = NextToken(json, ref i, ref whitespace);
+                    }
+
+                    break;
+                }
+
+                if (next != (inObject ? (byte)'}' : (byte)']'))
+                {
+                    return false;
+                }
+
+                i++;
+                depth--;
+                level--;
+                objects >>= 1;
+            }
+        }
+    }
+
+    /// <summary>The byte at <paramref name="i"/> once past whitespace (0 at the end), noting whether there was any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte NextToken(ReadOnlySpan<byte> json, ref int i, ref bool whitespace)
+    {
+        while ((uint)i < (uint)json.Length)
+        {
+            byte next = json[i];
+            if (next > ' ')
+            {
+                return next;
+            }
+
+            if (next is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                return next;
+            }
+
+            whitespace = true;
+            i++;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Past a member's name and its colon.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SkipName(ReadOnlySpan<byte> json, ref int i, ref bool whitespace)
+    {
+        if ((uint)i >= (uint)json.Length || json[i] != '"' || !SkipString(json, ref i, out _) || NextToken(json, ref i, ref whitespace) != ':')
+        {
+            return false;
+        }
+
+        i++;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SkipScalar(ReadOnlySpan<byte> json, ref int i, byte first) => first switch
+    {
+        (byte)'"' => SkipString(json, ref i, out _),
+        (byte)'t' => SkipLiteral(json, ref i, "true"u8),
+        (byte)'f' => SkipLiteral(json, ref i, "false"u8),
+        (byte)'n' => SkipLiteral(json, ref i, "null"u8),
+        (byte)'-' or (>= (byte)'0' and <= (byte)'9') => SkipNumber(json, ref i),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Past the string whose opening quote is at <paramref name="i"/>, its body skipped a vector at a time up to a quote,
+    /// a backslash or a control byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SkipString(ReadOnlySpan<byte> json, ref int position, out bool escaped)
+    {
+        escaped = false;
+        int i = position + 1;
+        ref byte origin = ref MemoryMarshal.GetReference(json);
+        while (true)
+        {
+            if (Vector256.IsHardwareAccelerated && i <= json.Length - Vector256<byte>.Count)
             {
                 Vector256<byte> block = Vector256.LoadUnsafe(ref origin, (nuint)i);
                 uint special = (Vector256.Equals(block, Vector256.Create((byte)'"')) | Vector256.Equals(block, Vector256.Create((byte)'\\'))
@@ -140,7 +328,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 
                 i += BitOperations.TrailingZeroCount(special);
             }
-            else if (i <= _json.Length - Vector128<byte>.Count)
+            else if (i <= json.Length - Vector128<byte>.Count)
             {
                 Vector128<byte> block = Vector128.LoadUnsafe(ref origin, (nuint)i);
                 uint special = (Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\\'))
@@ -156,25 +344,24 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
             }
             else
             {
-                while (i < _json.Length && _json[i] >= 0x20 && _json[i] != '"' && _json[i] != '\\')
+                while (i < json.Length && json[i] >= 0x20 && json[i] != '"' && json[i] != '\\')
                 {
                     i++;
                 }
 
-                if (i == _json.Length)
+                if (i == json.Length)
                 {
                     return false;
                 }
             }
 
-            if (_json[i] == '"')
+            if (json[i] == '"')
             {
-                text = start..i;
-                _position = i + 1;
+                position = i + 1;
                 return true;
             }
 
-            if (_json[i] != '\\' || !TrySkipEscape(ref i))
+            if (json[i] != '\\' || !TrySkipEscape(json, ref i))
             {
                 return false;
             }
@@ -183,146 +370,78 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
         }
     }
 
+    /// <summary>Compared here rather than with StartsWith, whose library code runs instrumented for much of a short import.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryLiteral(ReadOnlySpan<byte> literal)
+    private static bool SkipLiteral(ReadOnlySpan<byte> json, ref int i, ReadOnlySpan<byte> literal)
     {
-        if (!_json[_position..].StartsWith(literal))
+        if (json.Length - i < literal.Length)
         {
             return false;
         }
 
-        _position += literal.Length;
+        for (int k = 0; k < literal.Length; k++)
+        {
+            if (json[i + k] != literal[k])
+            {
+                return false;
+            }
+        }
+
+        i += literal.Length;
         return true;
-    }
-
-    /// <summary>Past the value that starts here, whatever it is, validating all of it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TrySkipValue()
-    {
-        switch (Peek())
-        {
-            case (byte)'"':
-                return TryString(out _, out _);
-            case (byte)'{':
-                return TrySkipObject();
-            case (byte)'[':
-                return TrySkipArray();
-            case (byte)'t':
-                return TryLiteral("true"u8);
-            case (byte)'f':
-                return TryLiteral("false"u8);
-            case (byte)'n':
-                return TryLiteral("null"u8);
-            case (byte)'-' or (>= (byte)'0' and <= (byte)'9'):
-                return TrySkipNumber();
-            default:
-                return false;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TrySkipObject()
-    {
-        if (!TryStartObject())
-        {
-            return false;
-        }
-
-        bool first = true;
-        while (true)
-        {
-            switch (NextMember(ref first, out _, out _))
-            {
-                case Step.End:
-                    return true;
-                case Step.Invalid:
-                    return false;
-            }
-
-            if (!TrySkipValue())
-            {
-                return false;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TrySkipArray()
-    {
-        if (!TryStartArray())
-        {
-            return false;
-        }
-
-        bool first = true;
-        while (true)
-        {
-            switch (NextElement(ref first))
-            {
-                case Step.End:
-                    return true;
-                case Step.Invalid:
-                    return false;
-            }
-
-            if (!TrySkipValue())
-            {
-                return false;
-            }
-        }
     }
 
     /// <summary><c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>; what may follow is the caller's to check.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TrySkipNumber()
+    private static bool SkipNumber(ReadOnlySpan<byte> json, ref int position)
     {
-        int i = _position;
-        if (_json[i] == '-')
+        int i = position;
+        if (json[i] == '-')
         {
             i++;
         }
 
-        if (i < _json.Length && _json[i] == '0')
+        if (i < json.Length && json[i] == '0')
         {
             i++;
         }
-        else if (Digits(ref i) == 0)
+        else if (Digits(json, ref i) == 0)
         {
             return false;
         }
 
-        if (i < _json.Length && _json[i] == '.')
+        if (i < json.Length && json[i] == '.')
         {
             i++;
-            if (Digits(ref i) == 0)
+            if (Digits(json, ref i) == 0)
             {
                 return false;
             }
         }
 
-        if (i < _json.Length && _json[i] is (byte)'e' or (byte)'E')
+        if (i < json.Length && json[i] is (byte)'e' or (byte)'E')
         {
             i++;
-            if (i < _json.Length && _json[i] is (byte)'+' or (byte)'-')
+            if (i < json.Length && json[i] is (byte)'+' or (byte)'-')
             {
                 i++;
             }
 
-            if (Digits(ref i) == 0)
+            if (Digits(json, ref i) == 0)
             {
                 return false;
             }
         }
 
-        _position = i;
+        position = i;
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private readonly int Digits(ref int i)
+    private static int Digits(ReadOnlySpan<byte> json, ref int i)
     {
         int start = i;
-        while (i < _json.Length && char.IsAsciiDigit((char)_json[i]))
+        while (i < json.Length && char.IsAsciiDigit((char)json[i]))
         {
             i++;
         }
@@ -332,14 +451,14 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
 
     /// <summary>Past <c>\"</c>, <c>\\</c>, <c>\/</c>, <c>\b</c>, <c>\f</c>, <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uXXXX</c> other than a surrogate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private readonly bool TrySkipEscape(ref int i)
+    private static bool TrySkipEscape(ReadOnlySpan<byte> json, ref int i)
     {
-        if (i + 1 >= _json.Length)
+        if (i + 1 >= json.Length)
         {
             return false;
         }
 
-        switch (_json[i + 1])
+        switch (json[i + 1])
         {
             case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
                 i += 2;
@@ -348,7 +467,7 @@ internal ref struct JsonCursor(ReadOnlySpan<byte> json)
                 int code = 0;
                 for (int k = i + 2; k < i + 6; k++)
                 {
-                    int digit = k < _json.Length ? HexDigit(_json[k]) : -1;
+                    int digit = k < json.Length ? HexDigit(json[k]) : -1;
                     if (digit < 0)
                     {
                         return false;

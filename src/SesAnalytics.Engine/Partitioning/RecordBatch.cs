@@ -9,7 +9,8 @@ namespace SesAnalytics.Engine.Partitioning;
 /// </summary>
 internal sealed class RecordBatch(byte[]? pooled = null) : IDisposable
 {
-    private readonly List<(ReadOnlyMemory<byte> Record, long Line)> _records = [];
+    // A buffer of JSON lines holds a few hundred SES events: room for them at once, rather than growing the list as they come.
+    private readonly List<(ReadOnlyMemory<byte> Record, long Line)> _records = new(pooled is null ? 0 : 512);
     private byte[]? _pooled = pooled;
 
     public IReadOnlyList<(ReadOnlyMemory<byte> Record, long Line)> Records => _records;

@@ -444,7 +444,12 @@ public sealed partial class SesEventImport : IDisposable
 
             if (routed.IsEvent)
             {
-                _partitions.Add(routed.Folder!);
+                if (routed.Partition is { Counted: false } partition)
+                {
+                    _partitions.Add(routed.Folder!);
+                    partition.Counted = true;
+                }
+
                 _eventsToWrite++;
             }
             else
@@ -531,7 +536,7 @@ public sealed partial class SesEventImport : IDisposable
         FolderCache.Entry folder = _folders.Get(keys.Keys!, DateOnly.FromDateTime(day.UtcDateTime));
         return folder.TooLongKey is { } tooLong
             ? ErrorRecord(record, $"partition key {tooLong} is longer than the {FolderCache.MaxSegmentBytes} bytes a folder name can hold once encoded.", day, source)
-            : new Routed(source, folder.Folder, _writer is null ? null : WithNewline(record), IsEvent: true);
+            : new Routed(source, folder.Folder, _writer is null ? null : WithNewline(record), IsEvent: true, Partition: folder);
     }
 
     private static Routed ErrorRecord(ReadOnlySpan<byte> record, string message, DateTimeOffset day, string source)

@@ -39,6 +39,27 @@ public sealed class RecordReaderTests
         Assert.True(expected.SequenceEqual(read), "The records read differ from the lines written.");
     }
 
+    /// <summary>Lines and blank lines of every length up to a few vectors, so each newline falls at every offset of a 32- and a 16-byte block.</summary>
+    [Fact]
+    public void FindsEveryNewlineWhateverItsOffset()
+    {
+        var text = new StringBuilder("{}\n");
+        foreach (int length in Enumerable.Range(0, 100))
+        {
+            text.Append("{\"x\":\"").Append('a', length).Append("\"}\n");
+            text.Append(new string(' ', length)).Append('\n');
+            text.Append(string.Concat(Enumerable.Repeat(" \t\r", length))).Append("\r\n");
+            text.Append("[").Append(' ', length).Append("1]\r\n");
+        }
+
+        string all = text.ToString();
+        List<(string Text, long Line)> expected = [.. all.Split('\n')
+            .Select((line, index) => (Text: line.TrimEnd('\r'), Line: index + 1L))
+            .Where(l => l.Text.Trim().Length > 0)];
+
+        Assert.Equal(expected, Read(Encoding.UTF8.GetBytes(all), gzip: false));
+    }
+
     [Fact]
     public void ReadsAPrettyDocumentAndAnArrayAsBefore()
     {
