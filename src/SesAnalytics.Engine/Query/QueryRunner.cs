@@ -11,9 +11,10 @@ namespace SesAnalytics.Engine.Query;
 /// Runs the statements of a query over store partitions on connections to one in-memory DuckDB database that lives as
 /// long as the process (creating a database costs tens of milliseconds; a connection to it almost nothing), and streams
 /// the results partition by partition, in order, so the first objects arrive while later partitions are unread.
-/// A query that can read several partitions in one statement (<see cref="IPartitionBatchQuery{T}"/>) reads them in
-/// batches that grow from one partition (the first objects come as soon as one partition is read) to
-/// <see cref="MaxBatch"/>: DuckDB pays a fixed cost per <c>read_json</c> that is larger than reading a small partition.
+/// A query that can read several partitions in one statement (<see cref="IPartitionBatchQuery{T}"/>) reads one partition
+/// (the first objects come as soon as it is read), one more, then batches of <see cref="MaxBatch"/>: DuckDB pays a fixed
+/// cost per statement, tens of milliseconds with planning and <c>read_json</c>'s setup, more than reading a small
+/// partition, while a larger batch only holds more rows until they are handed out.
 /// The next batch is read while the caller consumes the current one, which keeps both cores busy.
 /// A batch's rows are gathered before they are handed out: when it fails, each of its partitions is read on its own,
 /// and when an object turns out to be malformed, its partition is read again without it (or skipping its bad lines),
@@ -132,19 +133,18 @@ public sealed class QueryRunner : IDisposable
         return connection;
     }
 
-    /// <summary>One partition, one more, then twice as many each time up to <see cref="MaxBatch"/>; all single when the query cannot batch.</summary>
-    private static IReadOnlyList<ArraySegment<StorePartition>> Batches(IReadOnlyList<StorePartition> partitions, bool batchable)
+    /// <summary>
+    /// One partition, one more, then <see cref="MaxBatch"/> at a time; all single when the query cannot batch. The second
+    /// single partition keeps the first objects early: it is all that is read beside the first one until they are out.
+    /// </summary>
+    internal static IReadOnlyList<ArraySegment<StorePartition>> Batches(IReadOnlyList<StorePartition> partitions, bool batchable)
     {
         StorePartition[] all = partitions.ToArray();
         var batches = new List<ArraySegment<StorePartition>>();
-        int size = 1;
         for (int start = 0; start < all.Length; start += batches[^1].Count)
         {
+            int size = batchable && batches.Count >= 2 ? MaxBatch : 1;
             batches.Add(new ArraySegment<StorePartition>(all, start, Math.Min(size, all.Length - start)));
-            if (batchable && batches.Count > 1)
-            {
-                size = Math.Min(size * 2, MaxBatch);
-            }
         }
 
         return batches;
