@@ -84,7 +84,7 @@ Describe 'Get-SesEvent -Path' {
         $events = @(Get-SesEvent $fixtures @fixtureRange)
 
         $events.Count | Should -Be 10
-        $events | ForEach-Object { $_.PSObject.TypeNames | Should -Contain 'SesAnalytics.Engine.Events.SesEvent' }
+        $events | ForEach-Object { $_.PSObject.TypeNames | Should -Contain 'SesAnalytics.SesEvent' }
         ($events | ForEach-Object { $_.Timestamp.ToString('yyyy-MM-dd') }) | Should -Be @($fixtureRecords.Day | Sort-Object)
         @(Get-SesEvent $fixtures Delivery, Click, Open @fixtureRange).EventType | Should -Be @('Delivery', 'Open', 'Click')
     }

@@ -33,6 +33,14 @@ Describe 'Types a user can name' {
         ($events | Where-Object EventType -eq Bounce)[0].PSTypeNames[0..1] | Should -Be @('SesAnalytics.BounceEvent', 'SesAnalytics.SesEvent')
     }
 
+    It 'names its outputs by their .NET type alone, so an object the user builds is the same' {
+        [SesAnalytics.BounceRecord].FullName | Should -Be 'SesAnalytics.BounceRecord'
+        $bounce.PSTypeNames | Should -Be @('SesAnalytics.BounceRecord', 'System.Object')
+        $events[0].Mail.PSTypeNames[0] | Should -Be 'SesAnalytics.MailInfo'
+        $built = [SesAnalytics.SuppressionSummary]::new(1, 0, 0, 0, 0)
+        ($built | Format-Table | Out-String) | Should -Match '(?m)^\s*Added\s+Updated\s+AlreadySuppressed'
+    }
+
     It 'lets catch [SesAnalytics.SesAnalyticsException] catch the module''s errors' {
         $caught = $null
         try { Get-SesBounce -Path (Join-Path $store 'no-such-store') -ErrorAction Stop }

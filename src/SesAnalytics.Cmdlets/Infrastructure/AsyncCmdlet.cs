@@ -91,7 +91,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected void Emit(object? item) => Post(() => WriteObject(PublicTypeNames.Tag(item)));
+    protected void Emit(object? item) => Post(() => WriteObject(item));
 
     protected void EmitError(ErrorRecord record) => Post(() => WriteError(record));
 

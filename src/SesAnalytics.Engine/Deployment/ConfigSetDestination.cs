@@ -1,6 +1,6 @@
 using SesAnalytics.Engine.Events;
 
-namespace SesAnalytics.Engine.Deployment;
+namespace SesAnalytics;
 
 /// <summary>An event destination of an SES configuration set, and where it publishes (Firehose only for ours).</summary>
 public sealed record ConfigSetDestination(

@@ -1,4 +1,7 @@
-namespace SesAnalytics.Engine.Deployment;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Stack;
+
+namespace SesAnalytics;
 
 /// <summary>A deployed SesAnalytics stack: its state and the outputs the other commands read.</summary>
 public sealed record SesAnalyticsStack(
@@ -24,18 +27,18 @@ public sealed record SesAnalyticsStack(
     public string RequireBucketName() => BucketName ?? throw MissingOutputs("BucketName", "-BucketName");
 
     /// <summary>The error for a stack that lacks outputs a command needs: not deployed yet, or not deployed by us.</summary>
-    public Errors.SesAnalyticsException MissingOutputs(string outputs, string alternative) => new(
+    public SesAnalyticsException MissingOutputs(string outputs, string alternative) => new(
         "StackOutputsMissing",
-        Errors.ErrorKind.InvalidData,
+        ErrorKind.InvalidData,
         $"The stack '{StackName}' has no {outputs} output (status {Status}). " +
         $"Wait for New-SesAnalyticsStack to complete, or give {alternative}.",
         StackName);
 
     /// <summary>The error for a stack deployed before it had the lines table that typed events are read from.</summary>
-    public Errors.SesAnalyticsException LacksLinesTable() => new(
+    public SesAnalyticsException LacksLinesTable() => new(
         "StackOutdated",
-        Errors.ErrorKind.InvalidData,
-        $"The stack '{StackName}' has no {Stack.StackOutputs.GlueLinesTable} output: an earlier SesAnalytics version deployed it, " +
+        ErrorKind.InvalidData,
+        $"The stack '{StackName}' has no {StackOutputs.GlueLinesTable} output: an earlier SesAnalytics version deployed it, " +
         $"before the table of event lines that Get-SesEvent reads. Update it with New-SesAnalyticsStack -StackName {StackName} " +
         "and the options it was deployed with (the bucket and its events are kept), or query a local copy with -Path.",
         StackName);

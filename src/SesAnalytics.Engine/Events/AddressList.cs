@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>
 /// Email addresses, equal when they hold the same addresses in the same order, and shown as one line ("a@x, b@y"): so

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The receiving server, or SES itself, refused the mail.</summary>
 public sealed record BounceEvent : SesEvent

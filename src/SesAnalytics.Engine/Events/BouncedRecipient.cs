@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient whose mail bounced, with the remote server's verdict.</summary>
 public sealed record BouncedRecipient(string? EmailAddress, string? Action, string? Status, string? DiagnosticCode)

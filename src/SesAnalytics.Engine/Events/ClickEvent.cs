@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient clicked a link in the mail.</summary>
 public sealed record ClickEvent : SesEvent

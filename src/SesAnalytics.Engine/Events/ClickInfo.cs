@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The <c>click</c> object: the recipient followed a tracked link.</summary>
 public sealed record ClickInfo

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The headers SES decodes for every message (<c>mail.commonHeaders</c>).</summary>
 public sealed record CommonHeaders

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient who marked the mail as spam.</summary>
 public sealed record ComplainedRecipient(string? EmailAddress)

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient marked the mail as spam.</summary>
 public sealed record ComplaintEvent : SesEvent

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The <c>complaint</c> object: a recipient's feedback report about the mail.</summary>
 public sealed record ComplaintInfo

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient SES could not deliver to yet, and will retry.</summary>
 public sealed record DelayedRecipient(string? EmailAddress, string? Status, string? DiagnosticCode)

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>Delivery is late; SES keeps retrying.</summary>
 public sealed record DeliveryDelayEvent : SesEvent

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The <c>deliveryDelay</c> object: delivery is late and SES keeps retrying until the expiration time.</summary>
 public sealed record DeliveryDelayInfo

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The receiving server accepted the mail.</summary>
 public sealed record DeliveryEvent : SesEvent

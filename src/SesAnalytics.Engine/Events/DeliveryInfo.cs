@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The <c>delivery</c> object: the receiving server accepted the mail.</summary>
 public sealed record DeliveryInfo

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The <c>failure</c> object of a Rendering Failure: the template could not be filled in.</summary>
 public sealed record FailureInfo(string? TemplateName, string? ErrorMessage)

@@ -1,4 +1,6 @@
-namespace SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Events;
+
+namespace SesAnalytics;
 
 /// <summary>The original message an event is about (<c>mail</c>), the same in every event of that message.</summary>
 public sealed record MailInfo

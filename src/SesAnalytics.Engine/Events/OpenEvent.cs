@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient opened the mail.</summary>
 public sealed record OpenEvent : SesEvent

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>SES accepted the mail but refused to send it (for instance it carried a virus).</summary>
 public sealed record RejectEvent : SesEvent

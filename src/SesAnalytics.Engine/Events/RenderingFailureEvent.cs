@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>SES could not fill in the mail's template, so it sent nothing (event type "Rendering Failure").</summary>
 public sealed record RenderingFailureEvent : SesEvent

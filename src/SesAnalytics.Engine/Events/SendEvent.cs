@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>SES accepted the mail and will try to deliver it.</summary>
 public sealed record SendEvent : SesEvent

@@ -1,4 +1,6 @@
-namespace SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Events;
+
+namespace SesAnalytics;
 
 /// <summary>
 /// One SES event, with what a user filters on lifted to the top. The derived record of each type carries that type's

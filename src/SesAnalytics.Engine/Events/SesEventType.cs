@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The ten event types SES publishes. <see cref="SesEventTypes.WireName"/> gives the exact text SES writes.</summary>
 public enum SesEventType

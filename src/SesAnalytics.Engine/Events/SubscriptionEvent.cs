@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A recipient changed their subscription to a contact list.</summary>
 public sealed record SubscriptionEvent : SesEvent

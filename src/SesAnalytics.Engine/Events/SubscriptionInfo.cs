@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>The <c>subscription</c> object: a contact changed its subscription to a contact list.</summary>
 public sealed record SubscriptionInfo

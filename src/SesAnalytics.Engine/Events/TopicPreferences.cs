@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Events;
+namespace SesAnalytics;
 
 /// <summary>A contact's topic preferences before or after a subscription change.</summary>
 public sealed record TopicPreferences

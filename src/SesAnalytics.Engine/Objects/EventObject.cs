@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Objects;
+namespace SesAnalytics;
 
 /// <summary>
 /// One event object in the bucket, with the partition its key names: raw identity, event type wire name, UTC day.

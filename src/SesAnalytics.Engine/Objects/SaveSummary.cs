@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Objects;
+namespace SesAnalytics;
 
 /// <summary>What one Save-SesEventObject run did to the store.</summary>
 public sealed record SaveSummary(int ObjectsCopied, int ObjectsSkipped, long BytesCopied, string Destination)

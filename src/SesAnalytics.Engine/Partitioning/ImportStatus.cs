@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Partitioning;
+namespace SesAnalytics;
 
 /// <summary>What became of an import's records: whether they reached the store, and if not, why.</summary>
 public enum ImportStatus

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Partitioning;
+namespace SesAnalytics;
 
 /// <summary>
 /// What one import did. <see cref="LinesRead"/> = <see cref="EventsToWrite"/> + <see cref="ErrorsToWrite"/> +

@@ -1,7 +1,7 @@
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Time;
 
-namespace SesAnalytics.Engine.Query;
+namespace SesAnalytics;
 
 /// <summary>
 /// One bounced recipient of one message: the columns of the article's bounce query. <see cref="Identity"/> and

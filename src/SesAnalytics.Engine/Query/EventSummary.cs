@@ -1,8 +1,9 @@
 using SesAnalytics.Engine.Events;
+using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Time;
 
-namespace SesAnalytics.Engine.Query;
+namespace SesAnalytics;
 
 /// <summary>
 /// Reputation summary of one group (by default one identity) for one day (<see cref="Day"/> set) or a whole range

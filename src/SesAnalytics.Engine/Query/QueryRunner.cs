@@ -11,13 +11,15 @@ namespace SesAnalytics.Engine.Query;
 /// Runs the statements of a query over store partitions on connections to one in-memory DuckDB database that lives as
 /// long as the process (creating a database costs tens of milliseconds; a connection to it almost nothing), and streams
 /// the results partition by partition, in order, so the first objects arrive while later partitions are unread.
-/// A query that can read several partitions in one statement (<see cref="IPartitionBatchQuery{T}"/>) reads them in
-/// batches that grow from one partition (the first objects come as soon as one partition is read) to
-/// <see cref="MaxBatch"/>: DuckDB pays a fixed cost per <c>read_json</c> that is larger than reading a small partition.
+/// A query that can read several partitions in one statement (<see cref="IPartitionBatchQuery{T}"/>) reads one partition
+/// (the first objects come as soon as it is read), one more, then batches of <see cref="MaxBatch"/>: DuckDB pays a fixed
+/// cost per statement, tens of milliseconds with planning and <c>read_json</c>'s setup, more than reading a small
+/// partition, while a larger batch only holds more rows until they are handed out.
 /// The next batch is read while the caller consumes the current one, which keeps both cores busy.
-/// A batch's rows are gathered before they are handed out: when it fails, each of its partitions is read on its own,
-/// and when an object turns out to be malformed, its partition is read again without it (or skipping its bad lines),
-/// and nothing has been handed out twice. A statement over a folder's columnar cache that fails is read again from the
+/// DuckDB runs a batch's statement to its end before any of its rows is handed out (a materialized result, which it
+/// holds compactly until the rows are taken): when it fails, each of its partitions is read on its own, and when an
+/// object turns out to be malformed, its partition is read again without it (or skipping its bad lines), and nothing
+/// has been handed out twice. A statement over a folder's columnar cache that fails is read again from the
 /// folder's objects: a cache is never trusted over them.
 /// </summary>
 public sealed class QueryRunner : IDisposable
@@ -43,7 +45,7 @@ public sealed class QueryRunner : IDisposable
     {
         IReadOnlyList<ArraySegment<StorePartition>> batches = Batches(partitions, query is IPartitionBatchQuery<T>);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = new Queue<Task<IReadOnlyList<T>>>();
+        var reading = new Queue<Task<ResultRows<T>>>();
         int started = 0;
         int read = 0;
         try
@@ -64,9 +66,13 @@ public sealed class QueryRunner : IDisposable
                     $"{read} of {partitions.Count} partitions read",
                     read * 100 / partitions.Count,
                     $"{partition.Identity} {partition.Day:yyyy-MM-dd}"));
-                foreach (T row in reading.Dequeue().GetAwaiter().GetResult())
+                using (ResultRows<T> rows = reading.Dequeue().GetAwaiter().GetResult())
                 {
-                    yield return row;
+                    foreach (T row in rows)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return row;
+                    }
                 }
 
                 read += batches[done].Count;
@@ -76,11 +82,11 @@ public sealed class QueryRunner : IDisposable
         {
             // The caller stopped early or something failed: end the reads still running before their connections close.
             stop.Cancel();
-            foreach (Task<IReadOnlyList<T>> task in reading)
+            foreach (Task<ResultRows<T>> task in reading)
             {
                 try
                 {
-                    task.GetAwaiter().GetResult();
+                    task.GetAwaiter().GetResult().Dispose();
                 }
                 catch (Exception error) when (error is OperationCanceledException or SesAnalyticsException or DuckDBException)
                 {
@@ -132,25 +138,24 @@ public sealed class QueryRunner : IDisposable
         return connection;
     }
 
-    /// <summary>One partition, one more, then twice as many each time up to <see cref="MaxBatch"/>; all single when the query cannot batch.</summary>
-    private static IReadOnlyList<ArraySegment<StorePartition>> Batches(IReadOnlyList<StorePartition> partitions, bool batchable)
+    /// <summary>
+    /// One partition, one more, then <see cref="MaxBatch"/> at a time; all single when the query cannot batch. The second
+    /// single partition keeps the first objects early: it is all that is read beside the first one until they are out.
+    /// </summary>
+    internal static IReadOnlyList<ArraySegment<StorePartition>> Batches(IReadOnlyList<StorePartition> partitions, bool batchable)
     {
         StorePartition[] all = partitions.ToArray();
         var batches = new List<ArraySegment<StorePartition>>();
-        int size = 1;
         for (int start = 0; start < all.Length; start += batches[^1].Count)
         {
+            int size = batchable && batches.Count >= 2 ? MaxBatch : 1;
             batches.Add(new ArraySegment<StorePartition>(all, start, Math.Min(size, all.Length - start)));
-            if (batchable && batches.Count > 1)
-            {
-                size = Math.Min(size * 2, MaxBatch);
-            }
         }
 
         return batches;
     }
 
-    private IReadOnlyList<T> RunBatch<T>(ArraySegment<StorePartition> batch, IPartitionQuery<T> query, CancellationToken cancellationToken)
+    private ResultRows<T> RunBatch<T>(ArraySegment<StorePartition> batch, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
         if (batch.Count == 1 || query is not IPartitionBatchQuery<T> batchQuery)
         {
@@ -169,11 +174,11 @@ public sealed class QueryRunner : IDisposable
         catch (DuckDBException error) when (!cancellationToken.IsCancellationRequested)
         {
             _sink.Verbose($"Reading {batch.Count} partitions in one statement failed ({error.Message}); reading them one by one.");
-            return batch.SelectMany(partition => RunPartition(partition, query, cancellationToken)).ToList();
+            return ResultRows<T>.Concat(batch, partition => RunPartition(partition, query, cancellationToken));
         }
     }
 
-    private IReadOnlyList<T> RunPartition<T>(StorePartition partition, IPartitionQuery<T> query, CancellationToken cancellationToken)
+    private ResultRows<T> RunPartition<T>(StorePartition partition, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
         try
         {
@@ -191,7 +196,7 @@ public sealed class QueryRunner : IDisposable
         }
     }
 
-    private IReadOnlyList<T> RunObjectByObject<T>(StorePartition partition, IPartitionQuery<T> query, DuckDBException partitionError, CancellationToken cancellationToken)
+    private ResultRows<T> RunObjectByObject<T>(StorePartition partition, IPartitionQuery<T> query, DuckDBException partitionError, CancellationToken cancellationToken)
     {
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
         bool anyMalformed = false;
@@ -234,7 +239,7 @@ public sealed class QueryRunner : IDisposable
 
         StorePartition readable = partition.Without(unreadable);
         return readable.Folders.Count == 0
-            ? []
+            ? ResultRows<T>.Empty
             : Execute(query.Render(readable, ignoreErrors: anyMalformed), reader => query.Read(reader, readable), cancellationToken);
     }
 
@@ -242,7 +247,7 @@ public sealed class QueryRunner : IDisposable
     {
         try
         {
-            Execute(query.Render(partition, ignoreErrors), reader => query.Read(reader, partition), cancellationToken);
+            Execute(query.Render(partition, ignoreErrors), reader => query.Read(reader, partition), cancellationToken).Dispose();
             return true;
         }
         catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
@@ -251,45 +256,58 @@ public sealed class QueryRunner : IDisposable
         }
     }
 
-    private IReadOnlyList<T> Execute<T>(SqlStatement statement, Func<DbDataReader, IEnumerable<T>> read, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="statement"/> to its end on a connection that stays the result's until it is disposed.</summary>
+    private ResultRows<T> Execute<T>(SqlStatement statement, Func<DbDataReader, IEnumerable<T>> read, CancellationToken cancellationToken)
     {
         DuckDBConnection connection = Rent();
-        try
-        {
-            return Execute(connection, statement, read, cancellationToken);
-        }
-        finally
-        {
-            _idle.Add(connection);
-        }
-    }
-
-    private static IReadOnlyList<T> Execute<T>(DuckDBConnection connection, SqlStatement statement, Func<DbDataReader, IEnumerable<T>> read, CancellationToken cancellationToken)
-    {
-        using DuckDBCommand command = connection.CreateCommand();
+        DuckDBCommand command = connection.CreateCommand();
         command.CommandText = statement.Text;
         foreach (object value in statement.Parameters)
         {
             command.Parameters.Add(new DuckDBParameter(value));
         }
 
+        var result = new OpenResult(command, () => _idle.Add(connection));
         try
         {
-            using var interrupter = new CommandInterrupter(command);
-            using CancellationTokenRegistration registration = cancellationToken.Register(interrupter.Start);
-            using DbDataReader reader = command.ExecuteReader();
-            var rows = new List<T>();
-            foreach (T row in read(reader))
+            using (var interrupter = new CommandInterrupter(command))
+            using (cancellationToken.Register(interrupter.Start))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(row);
+                // Not streaming: DuckDB reads every object before this returns, so a bad one fails here, before any row is out.
+                result.Reader = command.ExecuteReader();
             }
 
-            return rows;
+            return ResultRows<T>.Of(read(result.Reader), result);
         }
         catch (Exception error) when (error is DuckDBException or OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
+            result.Dispose();
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A command's result and the connection it holds until the result is read or given up.</summary>
+    private sealed class OpenResult(DuckDBCommand command, Action release) : IDisposable
+    {
+        private int _disposed;
+
+        public DbDataReader? Reader { get; set; }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                return;
+            }
+
+            Reader?.Dispose();
+            command.Dispose();
+            release();
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Query;
+namespace SesAnalytics;
 
 /// <summary>Where a bounce and complaint rate stand against the thresholds at which SES reviews or pauses an account.</summary>
 public enum ReputationStatus

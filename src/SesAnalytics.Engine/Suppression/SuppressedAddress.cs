@@ -1,6 +1,6 @@
 using SesAnalytics.Engine.Aws.SesV2.Model;
 
-namespace SesAnalytics.Engine.Suppression;
+namespace SesAnalytics;
 
 /// <summary>
 /// An address on the account-level suppression list: SES does not send to it while it is there. <see cref="Reason"/>

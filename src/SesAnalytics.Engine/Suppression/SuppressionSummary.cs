@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Suppression;
+namespace SesAnalytics;
 
 /// <summary>
 /// What one Add-SesSuppressedAddress run did: addresses newly suppressed, suppressed before for another reason and now

@@ -60,7 +60,7 @@ public sealed class BounceQueryTests : IDisposable
     [Fact]
     public void BounceTypeAndRecipientFiltersAreBoundParameters()
     {
-        StorePartition partition = new("example.com", Day, [new StoreFolder(SesAnalytics.Engine.Events.SesEventType.Bounce, "/store/x", ["/store/x/a.gz"])]);
+        StorePartition partition = new("example.com", Day, [new StoreFolder(SesEventType.Bounce, "/store/x", ["/store/x/a.gz"])]);
         var query = new BounceQuery(EventQuery.Bounces(new DayRange(Day, Day), bounceTypes: ["Permanent"], recipients: ["recip*", "x' OR 1=1 --"]));
 
         SqlStatement statement = query.Render(partition, ignoreErrors: false);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Store;
 using SesAnalytics.Engine.Tests.Support;
 
 namespace SesAnalytics.Engine.Tests.Query;
@@ -95,6 +96,21 @@ public sealed class QueryRunnerTests : IDisposable
         var error = Assert.Single(sink.Errors);
         Assert.Equal("EventObjectUnreadable", error.ErrorId);
         Assert.Equal(garbage, error.Target);
+    }
+
+    [Theory]
+    [InlineData(42, true, new[] { 1, 1, 32, 8 })]
+    [InlineData(3, true, new[] { 1, 1, 1 })]
+    [InlineData(35, true, new[] { 1, 1, 32, 1 })]
+    [InlineData(3, false, new[] { 1, 1, 1 })]
+    public void OnePartitionComesFirstThenOneMoreThenLargeBatches(int count, bool batchable, int[] sizes)
+    {
+        StorePartition[] partitions = [.. Enumerable.Range(0, count).Select(i => new StorePartition("example.com", Day.AddDays(i), []))];
+
+        IReadOnlyList<ArraySegment<StorePartition>> batches = QueryRunner.Batches(partitions, batchable);
+
+        Assert.Equal(sizes, batches.Select(b => b.Count));
+        Assert.Equal(partitions, batches.SelectMany(b => b));
     }
 
     private static RecordingSink NullOutputSink() => new();

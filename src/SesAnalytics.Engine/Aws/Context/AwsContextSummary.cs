@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Aws.Context;
+namespace SesAnalytics;
 
 /// <summary>
 /// What Get-SesAwsContext shows: where region and credentials came from and which endpoints will be called. A piece

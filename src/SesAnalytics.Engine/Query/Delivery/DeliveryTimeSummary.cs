@@ -1,5 +1,5 @@
 using SesAnalytics.Engine.Query.Grouping;
-namespace SesAnalytics.Engine.Query.Delivery;
+namespace SesAnalytics;
 
 /// <summary>
 /// How long SES took to deliver the mail of one group, on one day (<see cref="Day"/> set) or over a whole range: the

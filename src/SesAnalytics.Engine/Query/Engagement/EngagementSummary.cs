@@ -1,7 +1,9 @@
+using SesAnalytics.Engine.Query;
+using SesAnalytics.Engine.Query.Engagement;
 using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Time;
 
-namespace SesAnalytics.Engine.Query.Engagement;
+namespace SesAnalytics;
 
 /// <summary>
 /// Opens and clicks of one group on one day (<see cref="Day"/> set) or over a whole range (<see cref="Day"/> null).

@@ -1,7 +1,8 @@
+using SesAnalytics.Engine.Query;
 using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Time;
 
-namespace SesAnalytics.Engine.Query.Engagement;
+namespace SesAnalytics;
 
 /// <summary>One clicked link of one group over a range of days: its clicks and the distinct recipients who clicked it.</summary>
 public sealed record LinkSummary : GroupedRow

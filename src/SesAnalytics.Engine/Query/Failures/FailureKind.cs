@@ -1,6 +1,6 @@
 using SesAnalytics.Engine.Events;
 
-namespace SesAnalytics.Engine.Query.Failures;
+namespace SesAnalytics;
 
 /// <summary>The events that say mail did not reach, or has not yet reached, its recipients.</summary>
 public enum FailureKind

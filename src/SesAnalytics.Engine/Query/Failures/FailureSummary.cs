@@ -1,5 +1,5 @@
 using SesAnalytics.Engine.Query.Grouping;
-namespace SesAnalytics.Engine.Query.Failures;
+namespace SesAnalytics;
 
 /// <summary>
 /// One kind of failure of one group, on one day (<see cref="Day"/> set) or over a whole range: how many events reported

@@ -1,4 +1,4 @@
-namespace SesAnalytics.Engine.Store.Cache;
+namespace SesAnalytics;
 
 /// <summary>Whether a store folder's columnar cache can be read instead of its objects.</summary>
 public enum CacheState

@@ -1,6 +1,6 @@
 using SesAnalytics.Engine.Events;
 
-namespace SesAnalytics.Engine.Store.Cache;
+namespace SesAnalytics;
 
 /// <summary>
 /// The columnar cache of one store folder (an identity's events of one type on one UTC day): its <see cref="State"/>,

@@ -60,7 +60,7 @@ public sealed class SesV2ClientTests
     public async Task AlreadyExists_lets_a_caller_fall_back_to_update()
     {
         var (client, handler) = Create(request => request.Method == HttpMethod.Post ? Error(400, "AlreadyExistsException", true) : CapturingHandler.Json("{}"));
-        var definition = EventDestinationDefinition.ToFirehose([SesAnalytics.Engine.Events.SesEventType.Send], new KinesisFirehoseDestination("arn:role", "arn:stream"));
+        var definition = EventDestinationDefinition.ToFirehose([SesEventType.Send], new KinesisFirehoseDestination("arn:role", "arn:stream"));
 
         try
         {

@@ -15,7 +15,7 @@ public sealed class SesV2ErrorTargetTests
 {
     private static readonly Uri Endpoint = new("https://email.us-east-1.amazonaws.com/");
     private static readonly EventDestinationDefinition Definition =
-        EventDestinationDefinition.ToFirehose([SesAnalytics.Engine.Events.SesEventType.Bounce], new KinesisFirehoseDestination("arn:role", "arn:stream"));
+        EventDestinationDefinition.ToFirehose([SesEventType.Bounce], new KinesisFirehoseDestination("arn:role", "arn:stream"));
 
     public static TheoryData<string, string, string, string, string> NotFound() => new()
     {

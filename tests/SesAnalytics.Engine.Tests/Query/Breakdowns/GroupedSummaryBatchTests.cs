@@ -22,7 +22,7 @@ public sealed class GroupedSummaryBatchTests : IDisposable
     [InlineData("Identity,RecipientDomain")]
     public void BatchesOfPartitionsCountLikeOnePartitionAtATime(string groupBy)
     {
-        // Seven identities on two days: batches of 1, 1, 2, 4 and the rest, with a bounce in some of them.
+        // Seven identities on two days: batches of 1, 1 and the other 12, with a bounce in some of them.
         for (int i = 0; i < 7; i++)
         {
             string identity = $"id{i}.example";
