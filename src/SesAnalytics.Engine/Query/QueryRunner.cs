@@ -30,7 +30,7 @@ public sealed class QueryRunner : IDisposable
     private const int BatchesInFlight = 2;
     private const int MaxBatch = 32;
 
-    private static readonly Lazy<DuckDBConnection> Database = new(OpenDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly DuckDbDatabase Database = new();
 
     private readonly IOutputSink _sink;
     private readonly ConcurrentBag<DuckDBConnection> _idle = [];
@@ -119,24 +119,7 @@ public sealed class QueryRunner : IDisposable
     }
 
     /// <summary>A new open connection to the process's database; the caller disposes it.</summary>
-    internal static DuckDBConnection Connect()
-    {
-        DuckDBConnection connection;
-        lock (Database)
-        {
-            connection = Database.Value.Duplicate();
-        }
-
-        connection.Open();
-        return connection;
-    }
-
-    private static DuckDBConnection OpenDatabase()
-    {
-        var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        return connection;
-    }
+    internal static DuckDBConnection Connect() => Database.Connect();
 
     /// <summary>
     /// One partition, one more, then <see cref="MaxBatch"/> at a time; all single when the query cannot batch. The second

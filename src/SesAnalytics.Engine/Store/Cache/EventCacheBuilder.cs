@@ -21,8 +21,7 @@ internal static class EventCacheBuilder
     private const string TempSuffix = ".tmp";
     private const int RowGroupRows = 16384;
 
-    /// <summary>Opened once: a database costs tens of milliseconds to create, a connection to it almost nothing.</summary>
-    private static readonly Lazy<DuckDBConnection> BuildDatabase = new(OpenBuildDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly DuckDbDatabase BuildDatabase = new("SET threads = 1");
 
     /// <summary>Builds the cache of <paramref name="folder"/>; the manifest written (unbuildable with the reason when DuckDB refused the objects).</summary>
     public static CacheManifest Build(string storeRoot, FolderListing folder, CancellationToken cancellationToken)
@@ -80,7 +79,7 @@ internal static class EventCacheBuilder
     {
         DuckDbColumns columns = EventFields.Of(folder.EventType);
         string source = DuckDbJson.Read(folder.Objects.Select(o => o.FullName), columns.Render(), ignoreErrors: false);
-        using DuckDBConnection connection = ConnectToBuildDatabase();
+        using DuckDBConnection connection = BuildDatabase.Connect();
         using DuckDBCommand command = connection.CreateCommand();
         command.CommandText = $"COPY (SELECT *, {columns.Derive()} FROM {source}) TO {DuckDbJson.Literal(target)} " +
             $"(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE {RowGroupRows})";
@@ -98,28 +97,6 @@ internal static class EventCacheBuilder
 
         // From the file's metadata: the row count the file itself declares is what a later check compares with.
         return CountRows(target);
-    }
-
-    private static DuckDBConnection ConnectToBuildDatabase()
-    {
-        DuckDBConnection connection;
-        lock (BuildDatabase)
-        {
-            connection = BuildDatabase.Value.Duplicate();
-        }
-
-        connection.Open();
-        return connection;
-    }
-
-    private static DuckDBConnection OpenBuildDatabase()
-    {
-        var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = "SET threads = 1";
-        command.ExecuteNonQuery();
-        return connection;
     }
 
     private static void Replace(string cacheFolder, string? tempData, string tempManifest)
