@@ -34,7 +34,12 @@ internal static class EventCache
     /// The schema of a type's cache: its fields and types and how its derived columns are computed, so a change to
     /// any of them makes every older cache stale.
     /// </summary>
-    public static string SchemaOf(SesEventType type)
+    public static string SchemaOf(SesEventType type) => Schemas[type];
+
+    /// <summary>Computed once: every folder a query inspects is checked against its type's schema.</summary>
+    private static readonly Dictionary<SesEventType, string> Schemas = Enum.GetValues<SesEventType>().ToDictionary(t => t, ComputeSchema);
+
+    private static string ComputeSchema(SesEventType type)
     {
         DuckDbColumns columns = EventFields.Of(type);
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(columns.Render() + "\n" + columns.Derive()));
