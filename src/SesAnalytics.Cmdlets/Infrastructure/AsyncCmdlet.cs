@@ -12,7 +12,9 @@ namespace SesAnalytics.Cmdlets.Infrastructure;
 /// </summary>
 public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
+    private const int ObjectsPerWake = 64;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan WakeDelay = TimeSpan.FromMilliseconds(5);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
     private readonly ConcurrentQueue<Action> _pending = new();
@@ -24,6 +26,9 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     // wake-up and the pipeline thread drains them together instead of being signalled for each.
     private int _idle;
     private int _pipelineThreadId;
+    private int _objectsUnannounced;
+    private int _wakeScheduled;
+    private Timer? _wakeTimer;
 
     protected CancellationToken StopToken => _stopping.Token;
 
@@ -33,6 +38,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     public void Dispose()
     {
         _stopping.Dispose();
+        _wakeTimer?.Dispose();
         _signal.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -91,7 +97,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected void Emit(object? item) => Post(() => WriteObject(item));
+    protected void Emit(object? item) => Post(() => WriteObject(item), isObject: true);
 
     protected void EmitError(ErrorRecord record) => Post(() => WriteError(record));
 
@@ -144,7 +150,13 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         return answer.Task.WaitAsync(StopToken);
     }
 
-    private void Post(Action action)
+    /// <summary>
+    /// Queues <paramref name="action"/> for the pipeline thread. Anything but an object wakes it at once; objects wake it
+    /// <see cref="ObjectsPerWake"/> at a time, or <see cref="WakeDelay"/> after the first one it has not been woken for.
+    /// Woken for each object, the pipeline thread wrote it and fell asleep again before the next one was ready: a
+    /// sleep and a wake-up of two threads per object (about 9,000 of them for 10,000 bounces).
+    /// </summary>
+    private void Post(Action action, bool isObject = false)
     {
         if (Environment.CurrentManagedThreadId == _pipelineThreadId || !_running)
         {
@@ -153,6 +165,35 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
 
         _pending.Enqueue(action);
+        if (!isObject || Interlocked.Increment(ref _objectsUnannounced) >= ObjectsPerWake)
+        {
+            Wake();
+        }
+        else if (Interlocked.Exchange(ref _wakeScheduled, 1) == 0)
+        {
+            _wakeTimer ??= new Timer(static cmdlet => ((AsyncCmdlet)cmdlet!).WakeLater(), this, Timeout.Infinite, Timeout.Infinite);
+            _wakeTimer.Change(WakeDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The timer's wake-up, on a pool thread: the cmdlet may have been disposed since it was scheduled.</summary>
+    private void WakeLater()
+    {
+        Volatile.Write(ref _wakeScheduled, 0);
+        try
+        {
+            Wake();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command is over; nobody waits for these objects any more.
+        }
+    }
+
+    /// <summary>Wakes the pipeline thread if it sleeps; awake, it drains the whole queue before it sleeps again.</summary>
+    private void Wake()
+    {
+        Volatile.Write(ref _objectsUnannounced, 0);
         if (Interlocked.Exchange(ref _idle, 0) == 1)
         {
             _signal.Release();

@@ -11,6 +11,19 @@ internal sealed class DuckDbDatabase(params string[] settings)
 {
     private readonly Lazy<DuckDBConnection> _database = new(() => Open(settings), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// Starts opening the database on a pool thread when nobody has yet: loading DuckDB and creating a database take
+    /// tens of milliseconds, which the caller spends finding what to read instead of waiting. A failure is not lost:
+    /// the next <see cref="Connect"/> throws it.
+    /// </summary>
+    public void OpenInBackground()
+    {
+        if (!_database.IsValueCreated)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static database => database.OpenQuietly(), this, preferLocal: false);
+        }
+    }
+
     /// <summary>A new open connection to the database; the caller disposes it.</summary>
     public DuckDBConnection Connect()
     {
@@ -22,6 +35,18 @@ internal sealed class DuckDbDatabase(params string[] settings)
 
         connection.Open();
         return connection;
+    }
+
+    private void OpenQuietly()
+    {
+        try
+        {
+            _ = _database.Value;
+        }
+        catch (Exception)
+        {
+            // The lazy value keeps the failure; Connect throws it to the caller that needs the database.
+        }
     }
 
     private static DuckDBConnection Open(string[] settings)

@@ -38,6 +38,7 @@ public static class LocalStoreQueries
 
     private static IReadOnlyList<StorePartition> FindPartitions(string storePath, EventQuery query, IReadOnlyCollection<SesEventType> eventTypes, IOutputSink sink, bool useCache = true)
     {
+        QueryRunner.OpenDatabaseEarly();
         var identities = query.Identities.Select(i => new Wildcard(i)).ToList();
         var store = new EventStore(storePath, sink);
         IReadOnlyList<StorePartition> partitions = store.FindPartitions(identities, eventTypes, query.Days, useCache);

@@ -118,6 +118,12 @@ public sealed class QueryRunner : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Starts opening the process's database while the caller searches the store: a query's first statement then finds
+    /// DuckDB loaded instead of loading it (about 60 ms the first time in a session).
+    /// </summary>
+    public static void OpenDatabaseEarly() => Database.OpenInBackground();
+
     /// <summary>A new open connection to the process's database; the caller disposes it.</summary>
     internal static DuckDBConnection Connect() => Database.Connect();
 

@@ -16,6 +16,7 @@ public static class SummaryQueries
 {
     public static IEnumerable<EventSummary> Local(string storePath, SummaryRequest request, IOutputSink sink, CancellationToken cancellationToken)
     {
+        QueryRunner.OpenDatabaseEarly();
         var identities = request.Query.Identities.Select(i => new Wildcard(i)).ToList();
         var store = new EventStore(storePath, sink);
         IReadOnlyList<StorePartition> partitions = store.FindPartitions(identities, SesEventTypes.All, request.ReadDays);

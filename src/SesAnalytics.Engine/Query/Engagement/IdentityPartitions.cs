@@ -34,6 +34,7 @@ internal sealed class IdentityPartitions
         DayRange? deliveryDays,
         IOutputSink sink)
     {
+        QueryRunner.OpenDatabaseEarly();
         var store = new EventStore(storePath, sink);
         DayRange searched = deliveryDays ?? days;
         IReadOnlyList<StorePartition> found = store.FindPartitions(identities.Select(i => new Wildcard(i)).ToList(), types, searched);

@@ -39,6 +39,7 @@ public sealed class DayBatches
     /// <summary>The batches of a store's partitions of <paramref name="eventTypes"/> that the query's identities and days select.</summary>
     public static DayBatches Find(string storePath, EventQuery query, IReadOnlyCollection<SesEventType> eventTypes, bool total, IOutputSink sink)
     {
+        QueryRunner.OpenDatabaseEarly();
         var store = new EventStore(storePath, sink);
         IReadOnlyList<StorePartition> partitions = store.FindPartitions(query.Identities.Select(i => new Wildcard(i)).ToList(), eventTypes, query.Days);
         sink.Verbose($"{partitions.Count} partitions of '{store.Root}' hold events of {query.Days.From:yyyy-MM-dd}..{query.Days.To:yyyy-MM-dd}.");
