@@ -6,8 +6,11 @@ using SesAnalytics.Engine.Text;
 
 namespace SesAnalytics.Engine.Query;
 
-/// <summary>The article's bounce query for one partition or a batch of them: one row per bounced recipient, filters bound as parameters.</summary>
-public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
+/// <summary>
+/// The article's bounce query for one partition or a batch of them: one row per bounced recipient, filters bound as
+/// parameters; in a partition, by send time, message id and recipient.
+/// </summary>
+public sealed class BounceQuery : IStreamedPartitionQuery<BounceRecord>
 {
     private static readonly DuckDbColumns Columns = new DuckDbColumns()
         .Add("mail.timestamp").Add("mail.source").Add("mail.sendingAccountId").Add("mail.messageId")
@@ -15,6 +18,12 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
         .Add("bounce.bounceType").Add("bounce.bounceSubType").Add("bounce.feedbackId").Add("bounce.timestamp").Add("bounce.reportingMTA")
         .Add("bounce.bouncedRecipients[].emailAddress").Add("bounce.bouncedRecipients[].action")
         .Add("bounce.bouncedRecipients[].status").Add("bounce.bouncedRecipients[].diagnosticCode");
+
+    // The columns after the partition index, in BounceRecord.FromColumns's order; three of them order a partition's rows.
+    private const int ColumnCount = 18;
+    private const int MessageIdColumn = 0;
+    private const int SendTimeColumn = 1;
+    private const int EmailAddressColumn = 17;
 
     private readonly IReadOnlyList<string> _bounceTypes;
     private readonly IReadOnlyList<Wildcard> _recipients;
@@ -32,6 +41,26 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
     {
         BatchObjects batch = DuckDbJson.Batch(partitions, SesEventType.Bounce);
         return Render(DuckDbJson.Read(batch.Folders, Columns, ignoreErrors), batch.PartitionIndex);
+    }
+
+    public SqlStatement RenderUnordered(IReadOnlyList<StorePartition> partitions)
+    {
+        BatchObjects batch = DuckDbJson.Batch(partitions, SesEventType.Bounce);
+        return Render(DuckDbJson.Read(batch.Folders, Columns, ignoreErrors: false), batch.PartitionIndex, ordered: false);
+    }
+
+    public StreamedRow<BounceRecord> ReadRow(DbDataReader reader, IReadOnlyList<StorePartition> partitions)
+    {
+        int index = reader.GetInt32(0);
+        StorePartition partition = partitions[index];
+        var values = new string?[ColumnCount];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
+        }
+
+        BounceRecord record = BounceRecord.FromColumns(partition.Identity, partition.Day, i => values[i]);
+        return new StreamedRow<BounceRecord>(index, record, new SqlSortKey(values[SendTimeColumn], values[MessageIdColumn], values[EmailAddressColumn]));
     }
 
     public IEnumerable<BounceRecord> Read(DbDataReader reader, StorePartition partition)
@@ -53,8 +82,11 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
         }
     }
 
-    /// <summary>The bounce rows of <paramref name="source"/>; with <paramref name="partitionIndex"/>, that first and sorted on first.</summary>
-    private SqlStatement Render(string source, string? partitionIndex)
+    /// <summary>
+    /// The bounce rows of <paramref name="source"/>; with <paramref name="partitionIndex"/>, that first (and sorted on
+    /// first). <see cref="ReadRow"/> orders them as the <c>ORDER BY</c> does.
+    /// </summary>
+    private SqlStatement Render(string source, string? partitionIndex, bool ordered = true)
     {
         var parameters = new SqlParameters();
         var conditions = new List<string>();
@@ -68,6 +100,7 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
             conditions.Add("(" + string.Join(" OR ", _recipients.Select(p => Matches(p, parameters))) + ")");
         }
 
+        string orderBy = (partitionIndex is null ? string.Empty : "partition_index, ") + "mail.\"timestamp\", mail.messageId, recipient.emailAddress";
         string text = $"""
             SELECT
                 {(partitionIndex is null ? string.Empty : "partition_index, ")}mail.messageId, mail."timestamp", mail.source, mail.sendingAccountId, mail.commonHeaders.subject,
@@ -79,7 +112,7 @@ public sealed class BounceQuery : IPartitionBatchQuery<BounceRecord>
                 FROM {source}
             )
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty)}
-            ORDER BY {(partitionIndex is null ? string.Empty : "partition_index, ")}mail."timestamp", mail.messageId, recipient.emailAddress
+            {(ordered ? "ORDER BY " + orderBy : string.Empty)}
             """;
         return new SqlStatement(text, parameters.Values);
     }

@@ -22,7 +22,7 @@ namespace SesAnalytics.Engine.Query;
 /// has been handed out twice. A statement over a folder's columnar cache that fails is read again from the
 /// folder's objects: a cache is never trusted over them.
 /// </summary>
-public sealed class QueryRunner : IDisposable
+public sealed partial class QueryRunner : IDisposable
 {
     public const int ProgressActivityId = 1;
     private const string Activity = "Reading the SES event store";
@@ -41,7 +41,12 @@ public sealed class QueryRunner : IDisposable
         _sink = sink;
     }
 
-    public IEnumerable<T> Run<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, CancellationToken cancellationToken)
+    public IEnumerable<T> Run<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, CancellationToken cancellationToken) =>
+        query is IStreamedPartitionQuery<T> streamed && partitions.Count > 1
+            ? RunStreamed(partitions, streamed, cancellationToken)
+            : RunBatches(partitions, query, cancellationToken);
+
+    private IEnumerable<T> RunBatches<T>(IReadOnlyList<StorePartition> partitions, IPartitionQuery<T> query, CancellationToken cancellationToken)
     {
         IReadOnlyList<ArraySegment<StorePartition>> batches = Batches(partitions, query is IPartitionBatchQuery<T>);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,13 +64,7 @@ public sealed class QueryRunner : IDisposable
                     reading.Enqueue(Task.Run(() => RunBatch(next, query, stop.Token), CancellationToken.None));
                 }
 
-                StorePartition partition = batches[done][0];
-                _sink.Progress(new ProgressReport(
-                    ProgressActivityId,
-                    Activity,
-                    $"{read} of {partitions.Count} partitions read",
-                    read * 100 / partitions.Count,
-                    $"{partition.Identity} {partition.Day:yyyy-MM-dd}"));
+                ReportProgress(read, partitions.Count, batches[done][0]);
                 using (ResultRows<T> rows = reading.Dequeue().GetAwaiter().GetResult())
                 {
                     foreach (T row in rows)
@@ -95,8 +94,19 @@ public sealed class QueryRunner : IDisposable
             }
         }
 
-        _sink.Progress(new ProgressReport(ProgressActivityId, Activity, $"{partitions.Count} of {partitions.Count} partitions read", 100, Completed: true));
+        ReportDone(partitions.Count);
     }
+
+    private void ReportProgress(int read, int count, StorePartition next) =>
+        _sink.Progress(new ProgressReport(
+            ProgressActivityId,
+            Activity,
+            $"{read} of {count} partitions read",
+            read * 100 / count,
+            $"{next.Identity} {next.Day:yyyy-MM-dd}"));
+
+    private void ReportDone(int count) =>
+        _sink.Progress(new ProgressReport(ProgressActivityId, Activity, $"{count} of {count} partitions read", 100, Completed: true));
 
     public void Dispose()
     {

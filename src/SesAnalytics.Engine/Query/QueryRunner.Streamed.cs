@@ -1,0 +1,278 @@
+using System.Threading.Channels;
+using DuckDB.NET.Data;
+using SesAnalytics.Engine.Errors;
+using SesAnalytics.Engine.Store;
+
+namespace SesAnalytics.Engine.Query;
+
+public sealed partial class QueryRunner
+{
+    /// <summary>At most this many partitions in one streamed statement, whose text lists each of their objects.</summary>
+    private const int MaxStreamed = 256;
+
+    /// <summary>Partitions read and put in order ahead of the caller, at most.</summary>
+    private const int PartitionsAhead = 4;
+
+    /// <summary>
+    /// Reads a <see cref="IStreamedPartitionQuery{T}"/> in one statement per run of partitions: DuckDB reads the objects
+    /// while the rows are taken, and keeps the order of its input, so a partition is complete when the first row of a
+    /// later one arrives; its rows are then put in order and handed out. A pool thread takes the rows from DuckDB and
+    /// builds the objects while the caller consumes the partitions before, at most <see cref="PartitionsAhead"/> of them.
+    /// A run is all read from objects or all from cache files (a statement over both reads the objects first). When the
+    /// statement fails, the partitions already handed out stay out and the rest of the run is read as the batches of
+    /// <see cref="RunBatches{T}"/> are, with their fallbacks (one partition at a time, then object by object, a cache
+    /// never trusted over its objects): nothing is handed out twice.
+    /// </summary>
+    private IEnumerable<T> RunStreamed<T>(IReadOnlyList<StorePartition> partitions, IStreamedPartitionQuery<T> query, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ready = Channel.CreateBounded<T[]>(new BoundedChannelOptions(PartitionsAhead) { SingleReader = true, SingleWriter = true });
+        Task reading = Task.Run(() => ReadStreamed(partitions.ToArray(), query, ready.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            while (ready.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            {
+                while (ready.Reader.TryRead(out T[]? rows))
+                {
+                    foreach (T row in rows)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return row;
+                    }
+                }
+            }
+
+            reading.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // The caller stopped early or something failed: end the read before its connection goes back.
+            stop.Cancel();
+            try
+            {
+                reading.GetAwaiter().GetResult();
+            }
+            catch (Exception error) when (error is OperationCanceledException or SesAnalyticsException or DuckDBException or ChannelClosedException)
+            {
+                // Nobody waits for these rows any more, or the loop above has thrown it already.
+            }
+        }
+
+        ReportDone(partitions.Count);
+    }
+
+    /// <summary>Writes the rows of each partition, in order, to <paramref name="ready"/>; completes it, with the failure if one ends the read.</summary>
+    private void ReadStreamed<T>(StorePartition[] all, IStreamedPartitionQuery<T> query, ChannelWriter<T[]> ready, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (T[] rows in StreamedPartitions(all, query, cancellationToken))
+            {
+                if (rows.Length > 0 && !ready.TryWrite(rows))
+                {
+                    ready.WriteAsync(rows, cancellationToken).AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            ready.Complete();
+        }
+        catch (Exception error)
+        {
+            ready.Complete(error);
+        }
+    }
+
+    /// <summary>The rows of each partition of <paramref name="all"/> in order, one array a partition (or a fallback batch).</summary>
+    private IEnumerable<T[]> StreamedPartitions<T>(StorePartition[] all, IStreamedPartitionQuery<T> query, CancellationToken cancellationToken)
+    {
+        int read = 0;
+        foreach (ArraySegment<StorePartition> run in Runs(all))
+        {
+            ReportProgress(read, all.Length, run[0]);
+            var rows = new PartitionRows<T>();
+            int current = 0;
+            DuckDBException? failure;
+            using (StreamedResult<T> result = StreamedResult<T>.Open(this, query, run, cancellationToken))
+            {
+                while (result.TryRead(out StreamedRow<T> row))
+                {
+                    if (row.Partition != current)
+                    {
+                        if (row.Partition < current)
+                        {
+                            throw new InvalidOperationException($"DuckDB returned a row of partition {row.Partition} after rows of partition {current}: a streamed statement must keep the order of its objects.");
+                        }
+
+                        yield return rows.TakeInOrder();
+                        current = row.Partition;
+                        ReportProgress(read + current, all.Length, run[current]);
+                    }
+
+                    rows.Add(row);
+                }
+
+                failure = result.Failure;
+            }
+
+            if (failure is null)
+            {
+                yield return rows.TakeInOrder();
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _sink.Verbose($"Reading {run.Count - current} partitions in one statement failed ({failure.Message}); reading them in batches.");
+                for (int start = current; start < run.Count; start += MaxBatch)
+                {
+                    using ResultRows<T> batch = RunBatch(run.Slice(start, Math.Min(MaxBatch, run.Count - start)), query, cancellationToken);
+                    yield return batch.ToArray();
+                }
+            }
+
+            read += run.Count;
+        }
+    }
+
+    /// <summary>
+    /// Consecutive partitions read the same way (all from objects, or all from cache files), at most
+    /// <see cref="MaxStreamed"/>; a partition whose folders are read both ways is a run of its own.
+    /// </summary>
+    internal static IEnumerable<ArraySegment<StorePartition>> Runs(StorePartition[] partitions)
+    {
+        int start = 0;
+        while (start < partitions.Length)
+        {
+            ReadKind kind = KindOf(partitions[start]);
+            int end = start + 1;
+            while (kind != ReadKind.Mixed && end < partitions.Length && end - start < MaxStreamed && KindOf(partitions[end]) == kind)
+            {
+                end++;
+            }
+
+            yield return new ArraySegment<StorePartition>(partitions, start, end - start);
+            start = end;
+        }
+    }
+
+    private static ReadKind KindOf(StorePartition partition) =>
+        partition.Folders.All(f => f.Cache is not null) ? ReadKind.Cache
+        : partition.Folders.Any(f => f.Cache is not null) ? ReadKind.Mixed
+        : ReadKind.Objects;
+
+    private enum ReadKind
+    {
+        Objects,
+        Cache,
+        Mixed,
+    }
+
+    /// <summary>The rows of the partition being read, in arrival order until they are taken in the query's order.</summary>
+    private sealed class PartitionRows<T>
+    {
+        private readonly List<(T Value, SqlSortKey Key, int Arrival)> _rows = [];
+
+        public void Add(StreamedRow<T> row) => _rows.Add((row.Value, row.Key, _rows.Count));
+
+        /// <summary>The rows by their keys, equal keys in arrival order; afterwards the list is empty.</summary>
+        public T[] TakeInOrder()
+        {
+            _rows.Sort(static (a, b) => a.Key.CompareTo(b.Key) is var order and not 0 ? order : a.Arrival.CompareTo(b.Arrival));
+            T[] values = _rows.Select(r => r.Value).ToArray();
+            _rows.Clear();
+            return values;
+        }
+    }
+
+    /// <summary>
+    /// A streamed statement over a run of partitions on a connection of the runner's, interrupted when the caller
+    /// cancels; the connection goes back to the runner when it is disposed. A DuckDB failure, when the statement starts
+    /// or while its rows are read, ends the rows and is kept in <see cref="Failure"/>.
+    /// </summary>
+    private sealed class StreamedResult<T> : IDisposable
+    {
+        private readonly QueryRunner _runner;
+        private readonly DuckDBConnection _connection;
+        private readonly DuckDBCommand _command;
+        private readonly CommandInterrupter _interrupter;
+        private readonly CancellationTokenRegistration _registration;
+        private readonly IStreamedPartitionQuery<T> _query;
+        private readonly IReadOnlyList<StorePartition> _partitions;
+        private DuckDBDataReader? _reader;
+
+        private StreamedResult(QueryRunner runner, IStreamedPartitionQuery<T> query, IReadOnlyList<StorePartition> partitions, CancellationToken cancellationToken)
+        {
+            _runner = runner;
+            _query = query;
+            _partitions = partitions;
+            // Rendered first: the first statement of a session may wait here for DuckDB to finish loading.
+            SqlStatement statement = query.RenderUnordered(partitions);
+            _connection = runner.Rent();
+            _command = _connection.CreateCommand();
+            _command.UseStreamingMode = true;
+            _command.CommandText = statement.Text;
+            foreach (object value in statement.Parameters)
+            {
+                _command.Parameters.Add(new DuckDBParameter(value));
+            }
+
+            _interrupter = new CommandInterrupter(_command);
+            _registration = cancellationToken.Register(_interrupter.Start);
+        }
+
+        public DuckDBException? Failure { get; private set; }
+
+        public static StreamedResult<T> Open(QueryRunner runner, IStreamedPartitionQuery<T> query, IReadOnlyList<StorePartition> partitions, CancellationToken cancellationToken)
+        {
+            var result = new StreamedResult<T>(runner, query, partitions, cancellationToken);
+            try
+            {
+                result._reader = result._command.ExecuteReader();
+            }
+            catch (DuckDBException error)
+            {
+                result.Failure = error;
+            }
+            catch
+            {
+                result.Dispose();
+                throw;
+            }
+
+            return result;
+        }
+
+        public bool TryRead(out StreamedRow<T> row)
+        {
+            row = default;
+            if (_reader is null || Failure is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                if (!_reader.Read())
+                {
+                    return false;
+                }
+
+                row = _query.ReadRow(_reader, _partitions);
+                return true;
+            }
+            catch (DuckDBException error)
+            {
+                Failure = error;
+                return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            _registration.Dispose();
+            _interrupter.Dispose();
+            _reader?.Dispose();
+            _command.Dispose();
+            _runner._idle.Add(_connection);
+        }
+    }
+}
