@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using DuckDB.NET.Data;
-using SesAnalytics.Engine.Errors;
 using SesAnalytics.Engine.Store;
 
 namespace SesAnalytics.Engine.Query;
@@ -41,21 +40,13 @@ public sealed partial class QueryRunner
                     }
                 }
             }
-
-            reading.GetAwaiter().GetResult();
         }
         finally
         {
-            // The caller stopped early or something failed: end the read before its connection goes back.
+            // The caller stopped early or something failed: end the read before its connection goes back. The read
+            // never throws: its failure completes the channel, and the loop above has thrown it.
             stop.Cancel();
-            try
-            {
-                reading.GetAwaiter().GetResult();
-            }
-            catch (Exception error) when (error is OperationCanceledException or SesAnalyticsException or DuckDBException or ChannelClosedException)
-            {
-                // Nobody waits for these rows any more, or the loop above has thrown it already.
-            }
+            reading.GetAwaiter().GetResult();
         }
 
         ReportDone(partitions.Count);

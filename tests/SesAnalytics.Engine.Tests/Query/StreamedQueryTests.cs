@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Query;
@@ -46,6 +48,48 @@ public sealed class StreamedQueryTests : IDisposable
         // Rows equal on all three sort columns may come in either order; their sequence of keys may not.
         Assert.Equal(ordered.Select(Key), streamed.Select(Key));
         Assert.Equal(ordered.OrderBy(r => r.ToString(), StringComparer.Ordinal).ThenBy(r => r.Status), streamed.OrderBy(r => r.ToString(), StringComparer.Ordinal).ThenBy(r => r.Status));
+    }
+
+    [Fact]
+    public void CancellingAStreamedReadInterruptsDuckDb()
+    {
+        _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "first@x.test"));
+        _store.AddBytes("example.com", "Bounce", Day.AddDays(1), ManyBounces(1_000_000));
+        using var cancellation = new CancellationTokenSource();
+        var watch = Stopwatch.StartNew();
+
+        using IEnumerator<BounceRecord> records = LocalStoreQueries
+            .Bounces(_store.Root, EventQuery.Bounces(new DayRange(Day, Day.AddDays(1))), NullOutputSink.Instance, cancellation.Token)
+            .GetEnumerator();
+        Assert.True(records.MoveNext());
+        Assert.Equal("first@x.test", records.Current.EmailAddress);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(50));
+
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            while (records.MoveNext())
+            {
+            }
+        });
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Stopping took {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public void StoppingEarlyEndsTheReadAndLeavesTheRunnerUsable()
+    {
+        _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "first@x.test"));
+        _store.AddBytes("example.com", "Bounce", Day.AddDays(1), ManyBounces(1_000_000));
+        _store.Add("example.com", "Bounce", Day.AddDays(2), SesRecords.Bounce("example.com", "Permanent", "third@x.test"));
+        var query = EventQuery.Bounces(new DayRange(Day, Day.AddDays(2)));
+        var watch = Stopwatch.StartNew();
+
+        BounceRecord first = LocalStoreQueries.Bounces(_store.Root, query, NullOutputSink.Instance, CancellationToken.None).First();
+
+        Assert.Equal("first@x.test", first.EmailAddress);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Stopping took {watch.Elapsed}.");
+        Assert.Equal(
+            ["first@x.test", "third@x.test"],
+            LocalStoreQueries.Bounces(_store.Root, query with { Recipients = ["*d@x.test", "first@*"] }, NullOutputSink.Instance, CancellationToken.None).Select(r => r.EmailAddress));
     }
 
     [Fact]
@@ -110,6 +154,17 @@ public sealed class StreamedQueryTests : IDisposable
             ["bouncedRecipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)new JsonObject { ["emailAddress"] = r, ["status"] = "5.1.1" })]),
         },
     }.ToJsonString();
+
+    private static byte[] ManyBounces(int count)
+    {
+        var lines = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            lines.Append("{\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"r").Append(i).Append("@x.test\"}]}}\n");
+        }
+
+        return TestStore.Gzip(lines.ToString());
+    }
 
     private static StorePartition Partition(bool cached) =>
         new("example.com", Day, [new StoreFolder(SesEventType.Bounce, "/store/example.com/Bounce", ["/store/o.gz"]) { Cache = cached ? "/cache/events.parquet" : null }]);
