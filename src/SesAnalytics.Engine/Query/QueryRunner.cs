@@ -21,6 +21,9 @@ namespace SesAnalytics.Engine.Query;
 /// object turns out to be malformed, its partition is read again without it (or skipping its bad lines), and nothing
 /// has been handed out twice. A statement over a folder's columnar cache that fails is read again from the
 /// folder's objects: a cache is never trusted over them.
+/// A query whose rows can be put in order per partition (<see cref="IStreamedPartitionQuery{T}"/>, the bounces) is
+/// read instead in one streamed statement per run of partitions (<c>QueryRunner.Streamed.cs</c>), falling back to
+/// these batches for what a failing statement has not handed out yet.
 /// </summary>
 public sealed partial class QueryRunner : IDisposable
 {

@@ -6,6 +6,7 @@ using SesAnalytics.Engine.Tests.Support;
 
 namespace SesAnalytics.Engine.Tests.Query;
 
+[Collection(nameof(StopsDuckDbCollection))]
 public sealed class QueryRunnerTests : IDisposable
 {
     private static readonly DateOnly Day = new(2024, 3, 8);
@@ -54,13 +55,7 @@ public sealed class QueryRunnerTests : IDisposable
     [Fact]
     public void CancellingARunningQueryInterruptsDuckDb()
     {
-        var lines = new StringBuilder();
-        for (int i = 0; i < 1_000_000; i++)
-        {
-            lines.Append("{\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"r").Append(i).Append("@x.test\"}]}}\n");
-        }
-
-        _store.AddBytes("example.com", "Bounce", Day, TestStore.Gzip(lines.ToString()));
+        _store.AddBytes("example.com", "Bounce", Day, TestStore.ManyBounces(1_000_000));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
         var watch = Stopwatch.StartNew();
 

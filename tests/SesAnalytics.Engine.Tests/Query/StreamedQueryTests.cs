@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Query;
@@ -10,6 +9,7 @@ using SesAnalytics.Engine.Text;
 
 namespace SesAnalytics.Engine.Tests.Query;
 
+[Collection(nameof(StopsDuckDbCollection))]
 public sealed class StreamedQueryTests : IDisposable
 {
     private static readonly DateOnly Day = new(2024, 3, 1);
@@ -54,7 +54,7 @@ public sealed class StreamedQueryTests : IDisposable
     public void CancellingAStreamedReadInterruptsDuckDb()
     {
         _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "first@x.test"));
-        _store.AddBytes("example.com", "Bounce", Day.AddDays(1), ManyBounces(1_000_000));
+        _store.AddBytes("example.com", "Bounce", Day.AddDays(1), TestStore.ManyBounces(1_000_000));
         using var cancellation = new CancellationTokenSource();
         var watch = Stopwatch.StartNew();
 
@@ -78,7 +78,7 @@ public sealed class StreamedQueryTests : IDisposable
     public void StoppingEarlyEndsTheReadAndLeavesTheRunnerUsable()
     {
         _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "first@x.test"));
-        _store.AddBytes("example.com", "Bounce", Day.AddDays(1), ManyBounces(1_000_000));
+        _store.AddBytes("example.com", "Bounce", Day.AddDays(1), TestStore.ManyBounces(1_000_000));
         _store.Add("example.com", "Bounce", Day.AddDays(2), SesRecords.Bounce("example.com", "Permanent", "third@x.test"));
         var query = EventQuery.Bounces(new DayRange(Day, Day.AddDays(2)));
         var watch = Stopwatch.StartNew();
@@ -154,17 +154,6 @@ public sealed class StreamedQueryTests : IDisposable
             ["bouncedRecipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)new JsonObject { ["emailAddress"] = r, ["status"] = "5.1.1" })]),
         },
     }.ToJsonString();
-
-    private static byte[] ManyBounces(int count)
-    {
-        var lines = new StringBuilder();
-        for (int i = 0; i < count; i++)
-        {
-            lines.Append("{\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"r").Append(i).Append("@x.test\"}]}}\n");
-        }
-
-        return TestStore.Gzip(lines.ToString());
-    }
 
     private static StorePartition Partition(bool cached) =>
         new("example.com", Day, [new StoreFolder(SesEventType.Bounce, "/store/example.com/Bounce", ["/store/o.gz"]) { Cache = cached ? "/cache/events.parquet" : null }]);

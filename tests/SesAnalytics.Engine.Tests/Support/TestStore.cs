@@ -32,6 +32,18 @@ public sealed class TestStore : IDisposable
         return path;
     }
 
+    /// <summary>A GZIP object of <paramref name="count"/> minimal bounce lines (r0@x.test, r1@x.test, ...): a partition that takes DuckDB seconds to read.</summary>
+    public static byte[] ManyBounces(int count)
+    {
+        var lines = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            lines.Append("{\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"r").Append(i).Append("@x.test\"}]}}\n");
+        }
+
+        return Gzip(lines.ToString());
+    }
+
     public static byte[] Gzip(string text)
     {
         using var buffer = new MemoryStream();
