@@ -36,13 +36,10 @@ internal static class GroupSql
     public static DuckDbColumns AddDuckDbRecipientColumns(DuckDbColumns columns, SesEventType type) => columns.Add(DuckDbRecipientField(type));
 
     /// <summary>The field <see cref="DuckDbRecipients"/> reads for <paramref name="type"/>.</summary>
-    public static string DuckDbRecipientField(SesEventType type) => type switch
+    public static string DuckDbRecipientField(SesEventType type) => RecipientsOf(type) switch
     {
-        SesEventType.Delivery => "delivery.recipients",
-        SesEventType.Bounce => "bounce.bouncedRecipients[].emailAddress",
-        SesEventType.Complaint => "complaint.complainedRecipients[].emailAddress",
-        SesEventType.DeliveryDelay => "deliveryDelay.delayedRecipients[].emailAddress",
-        _ => "mail.destination",
+        (string list, null) => list,
+        (string list, string member) => $"{list}[].{member}",
     };
 
     /// <summary>The domain of an address expression as written, <c>''</c> when it has none (DuckDB).</summary>
@@ -52,13 +49,20 @@ internal static class GroupSql
     /// The recipients an event of <paramref name="type"/> is about, as a list (DuckDB): those it bounced, complained,
     /// was delivered or delayed to, else every recipient of the message.
     /// </summary>
-    public static string DuckDbRecipients(SesEventType type) => type switch
+    public static string DuckDbRecipients(SesEventType type) => RecipientsOf(type) switch
     {
-        SesEventType.Delivery => "delivery.recipients",
-        SesEventType.Bounce => "list_transform(bounce.bouncedRecipients, r -> r.emailAddress)",
-        SesEventType.Complaint => "list_transform(complaint.complainedRecipients, r -> r.emailAddress)",
-        SesEventType.DeliveryDelay => "list_transform(deliveryDelay.delayedRecipients, r -> r.emailAddress)",
-        _ => "mail.destination",
+        (string list, null) => list,
+        (string list, string member) => $"list_transform({list}, r -> r.{member})",
+    };
+
+    /// <summary>The list that holds an event's recipients and, when it holds objects, the member with the address.</summary>
+    private static (string List, string? Member) RecipientsOf(SesEventType type) => type switch
+    {
+        SesEventType.Delivery => ("delivery.recipients", null),
+        SesEventType.Bounce => ("bounce.bouncedRecipients", "emailAddress"),
+        SesEventType.Complaint => ("complaint.complainedRecipients", "emailAddress"),
+        SesEventType.DeliveryDelay => ("deliveryDelay.delayedRecipients", "emailAddress"),
+        _ => ("mail.destination", null),
     };
 
     /// <summary>
