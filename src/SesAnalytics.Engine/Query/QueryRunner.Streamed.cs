@@ -198,14 +198,8 @@ public sealed partial class QueryRunner
             // Rendered first: the first statement of a session may wait here for DuckDB to finish loading.
             SqlStatement statement = query.RenderUnordered(partitions);
             _connection = runner.Rent();
-            _command = _connection.CreateCommand();
+            _command = CommandOn(_connection, statement);
             _command.UseStreamingMode = true;
-            _command.CommandText = statement.Text;
-            foreach (object value in statement.Parameters)
-            {
-                _command.Parameters.Add(new DuckDBParameter(value));
-            }
-
             _interrupter = new CommandInterrupter(_command);
             _registration = cancellationToken.Register(_interrupter.Start);
         }

@@ -262,13 +262,7 @@ public sealed partial class QueryRunner : IDisposable
     private ResultRows<T> Execute<T>(SqlStatement statement, Func<DbDataReader, IEnumerable<T>> read, CancellationToken cancellationToken)
     {
         DuckDBConnection connection = Rent();
-        DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = statement.Text;
-        foreach (object value in statement.Parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(value));
-        }
-
+        DuckDBCommand command = CommandOn(connection, statement);
         var result = new OpenResult(command, () => _idle.Add(connection));
         try
         {
@@ -291,6 +285,19 @@ public sealed partial class QueryRunner : IDisposable
             result.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A command on <paramref name="connection"/> with the statement's text and its values bound in order.</summary>
+    private static DuckDBCommand CommandOn(DuckDBConnection connection, SqlStatement statement)
+    {
+        DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = statement.Text;
+        foreach (object value in statement.Parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(value));
+        }
+
+        return command;
     }
 
     /// <summary>A command's result and the connection it holds until the result is read or given up.</summary>
