@@ -5,6 +5,39 @@ public static class SesEventTypes
 {
     public static IReadOnlyList<SesEventType> All { get; } = Enum.GetValues<SesEventType>();
 
+    /// <summary>Each type of <paramref name="types"/> once, in the enum's order.</summary>
+    /// <remarks>A loop over a table, not LINQ: LINQ over an enum is code compiled on the spot at a session's first query.</remarks>
+    public static IReadOnlyList<SesEventType> DistinctInOrder(IEnumerable<SesEventType> types)
+    {
+        var present = new bool[All.Count];
+        int count = 0;
+        foreach (SesEventType type in types)
+        {
+            if ((uint)type >= (uint)present.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(types), type, "Not one of the ten SES event types.");
+            }
+
+            if (!present[(int)type])
+            {
+                present[(int)type] = true;
+                count++;
+            }
+        }
+
+        var distinct = new SesEventType[count];
+        int next = 0;
+        for (int i = 0; i < present.Length; i++)
+        {
+            if (present[i])
+            {
+                distinct[next++] = (SesEventType)i;
+            }
+        }
+
+        return distinct;
+    }
+
     public static string WireName(this SesEventType type) =>
         type == SesEventType.RenderingFailure ? "Rendering Failure" : type.ToString();
 

@@ -16,9 +16,11 @@ public static class PathSegment
     public const string EmptyKey = "%";
 
     private static readonly HashSet<string> DeviceNames = new(
-        new[] { "CON", "PRN", "AUX", "NUL" }
-            .Concat(Enumerable.Range(0, 10).Select(i => "COM" + i))
-            .Concat(Enumerable.Range(0, 10).Select(i => "LPT" + i)),
+        [
+            "CON", "PRN", "AUX", "NUL",
+            "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+        ],
         StringComparer.OrdinalIgnoreCase);
 
     public static string Encode(string key)
@@ -28,7 +30,7 @@ public static class PathSegment
             return EmptyKey;
         }
 
-        bool allDots = key.All(c => c == '.');
+        bool allDots = key.Trim('.').Length == 0;
         int dot = key.IndexOf('.', StringComparison.Ordinal);
         bool device = DeviceNames.Contains(dot < 0 ? key : key[..dot]);
         var segment = new StringBuilder(key.Length + 8);

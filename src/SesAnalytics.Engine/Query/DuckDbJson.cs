@@ -61,8 +61,16 @@ internal static class DuckDbJson
     public static string Column(string name, string type) => $"{name}: {Literal(type)}";
 
     /// <summary>A STRUCT type whose field names are quoted, since SES keys hold colons and dashes (<c>ses:source-ip</c>).</summary>
-    public static string Struct(params (string Name, string Type)[] fields) =>
-        "STRUCT(" + string.Join(", ", fields.Select(f => $"{Identifier(f.Name)} {f.Type}")) + ")";
+    public static string Struct(params (string Name, string Type)[] fields)
+    {
+        var declared = new string[fields.Length];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            declared[i] = Identifier(fields[i].Name) + " " + fields[i].Type;
+        }
+
+        return "STRUCT(" + string.Join(", ", declared) + ")";
+    }
 
     /// <summary>
     /// The folders of <paramref name="type"/> in a batch of partitions, in list order, with the expression that gives

@@ -62,10 +62,27 @@ internal static class EventFields
         ("click.linkTags", Tags),
     ];
 
-    private static readonly Dictionary<string, string> TypeOfPath =
-        Common.Concat(Details).ToDictionary(f => f.Path, f => f.Type, StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> TypeOfPath = Types();
 
     /// <summary>The type <paramref name="path"/> is read as, or null for a field no query reads.</summary>
+    // Loops, not LINQ over the tuples: each generic method over a value type is compiled when first called, and this
+    // runs before the first local query of a session.
+    private static Dictionary<string, string> Types()
+    {
+        var types = new Dictionary<string, string>(Common.Length + Details.Length, StringComparer.Ordinal);
+        foreach ((string path, string type) in Common)
+        {
+            types.Add(path, type);
+        }
+
+        foreach ((string path, string type) in Details)
+        {
+            types.Add(path, type);
+        }
+
+        return types;
+    }
+
     public static string? TypeOf(string path) => TypeOfPath.GetValueOrDefault(path);
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed record EventQuery(
     IReadOnlyList<string> Recipients)
 {
     /// <summary>Each type once, in the enum's order: a type named twice must not read its objects twice.</summary>
-    public IReadOnlyList<SesEventType> EventTypes { get; init; } = EventTypes.Distinct().Order().ToList();
+    public IReadOnlyList<SesEventType> EventTypes { get; init; } = SesEventTypes.DistinctInOrder(EventTypes);
 
     public static EventQuery Bounces(DayRange days, IReadOnlyList<string>? identities = null, IReadOnlyList<string>? bounceTypes = null, IReadOnlyList<string>? recipients = null) =>
         new(identities ?? [], [SesEventType.Bounce], days, bounceTypes ?? [], recipients ?? []);

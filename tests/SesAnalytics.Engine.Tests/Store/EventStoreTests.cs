@@ -68,6 +68,29 @@ public sealed class EventStoreTests : IDisposable
     }
 
     [Fact]
+    public void IdentitiesComeInOrdinalOrderFoldersByTypeAndObjectsByName()
+    {
+        // Ordinal: "B" before "a" (a culture or case-blind order would put "a" first).
+        _store.Add("a.example", "Delivery", Day, SesRecords.Send("a.example", "x@y.test"));
+        _store.Add("a.example", "Bounce", Day, SesRecords.Bounce("a.example", "Permanent", "a@x.test"));
+        _store.Add("a.example", "Send", Day, SesRecords.Send("a.example", "x@y.test"));
+        _store.Add("B.example", "Send", Day, SesRecords.Send("B.example", "x@y.test"));
+        string bounces = _store.FolderOf("a.example", "Bounce", Day);
+        foreach (string name in new[] { "z.gz", "A.gz", "b.gz", "m.gz" })
+        {
+            File.Copy(Directory.GetFiles(bounces)[0], Path.Combine(bounces, "copy-" + name));
+        }
+
+        IReadOnlyList<StorePartition> partitions = Find(new EventStore(_store.Root, NullOutputSink.Instance), [], SesEventTypes.All, new DayRange(Day, Day));
+
+        Assert.Equal(["B.example", "a.example"], partitions.Select(p => p.Identity));
+        Assert.Equal([SesEventType.Send, SesEventType.Bounce, SesEventType.Delivery], partitions[1].Folders.Select(f => f.EventType));
+        string[] names = [.. partitions[1].Folders[1].Objects.Select(Path.GetFileName)!];
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal(5, names.Length);
+    }
+
+    [Fact]
     public void OnlyTheWantedIdentitiesTypesAndDaysAreTouched()
     {
         _store.Add("example.com", "Bounce", Day, SesRecords.Bounce("example.com", "Permanent", "a@x.test"));

@@ -107,9 +107,22 @@ internal sealed class DuckDbColumns
 
     private static string TypeOf(Node node)
     {
-        string type = node.Children.Count == 0
-            ? node.Type ?? "JSON"
-            : DuckDbJson.Struct([.. node.Order.Select(name => (name, TypeOf(node.Children[name])))]);
+        string type;
+        if (node.Children.Count == 0)
+        {
+            type = node.Type ?? "JSON";
+        }
+        else
+        {
+            var fields = new (string Name, string Type)[node.Order.Count];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                fields[i] = (node.Order[i], TypeOf(node.Children[node.Order[i]]));
+            }
+
+            type = DuckDbJson.Struct(fields);
+        }
+
         return node.IsList ? type + "[]" : type;
     }
 
