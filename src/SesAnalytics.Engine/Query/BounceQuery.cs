@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using SesAnalytics.Engine.Events;
 using SesAnalytics.Engine.Query.Grouping;
 using SesAnalytics.Engine.Store;
@@ -20,7 +21,6 @@ public sealed class BounceQuery : IStreamedPartitionQuery<BounceRecord>
         .Add("bounce.bouncedRecipients[].status").Add("bounce.bouncedRecipients[].diagnosticCode");
 
     // The columns after the partition index, in BounceRecord.FromColumns's order; three of them order a partition's rows.
-    private const int ColumnCount = 18;
     private const int MessageIdColumn = 0;
     private const int SendTimeColumn = 1;
     private const int EmailAddressColumn = 17;
@@ -53,33 +53,48 @@ public sealed class BounceQuery : IStreamedPartitionQuery<BounceRecord>
     {
         int index = reader.GetInt32(0);
         StorePartition partition = partitions[index];
-        var values = new string?[ColumnCount];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
-        }
-
-        BounceRecord record = BounceRecord.FromColumns(partition.Identity, partition.Day, i => values[i]);
-        return new StreamedRow<BounceRecord>(index, record, new SqlSortKey(values[SendTimeColumn], values[MessageIdColumn], values[EmailAddressColumn]));
+        var row = default(RowText);
+        ReadText(reader, first: 1, row);
+        BounceRecord record = BounceRecord.FromColumns(partition.Identity, partition.Day, row);
+        return new StreamedRow<BounceRecord>(index, record, new SqlSortKey(row[SendTimeColumn], row[MessageIdColumn], row[EmailAddressColumn]));
     }
 
     public IEnumerable<BounceRecord> Read(DbDataReader reader, StorePartition partition)
     {
-        Func<int, string?> column = i => reader.IsDBNull(i) ? null : reader.GetString(i);
+        // One array for every row: a record keeps the strings, not the array.
+        var row = new string?[BounceRecord.ColumnCount];
         while (reader.Read())
         {
-            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
+            ReadText(reader, first: 0, row);
+            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, row);
         }
     }
 
     public IEnumerable<BounceRecord> Read(DbDataReader reader, IReadOnlyList<StorePartition> partitions)
     {
-        Func<int, string?> column = i => reader.IsDBNull(i + 1) ? null : reader.GetString(i + 1);
+        var row = new string?[BounceRecord.ColumnCount];
         while (reader.Read())
         {
             StorePartition partition = partitions[reader.GetInt32(0)];
-            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, column);
+            ReadText(reader, first: 1, row);
+            yield return BounceRecord.FromColumns(partition.Identity, partition.Day, row);
         }
+    }
+
+    /// <summary>The record's columns of the current row, from column <paramref name="first"/> on.</summary>
+    private static void ReadText(DbDataReader reader, int first, Span<string?> row)
+    {
+        for (int i = 0; i < row.Length; i++)
+        {
+            row[i] = reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        }
+    }
+
+    /// <summary>A row's text columns on the stack: <see cref="ReadRow"/> runs once a row, and an array a row was garbage.</summary>
+    [InlineArray(BounceRecord.ColumnCount)]
+    private struct RowText
+    {
+        private string? _column;
     }
 
     /// <summary>

@@ -33,27 +33,30 @@ public sealed record BounceRecord(
     /// A record from the 18 columns both renderings select after identity and day, in this record's order (message id
     /// first, email address last), as text; the two times are parsed as SES writes them.
     /// </summary>
-    internal static BounceRecord FromColumns(string identity, DateOnly day, Func<int, string?> column) => new(
+    /// <summary>The number of those columns.</summary>
+    internal const int ColumnCount = 18;
+
+    internal static BounceRecord FromColumns(string identity, DateOnly day, ReadOnlySpan<string?> column) => new(
         identity,
         day.ToUtcDateTime(),
-        MessageId: column(0),
-        SendTime: Time(column(1)),
-        Source: column(2),
-        SendingAccountId: column(3),
-        Subject: column(4),
-        ConfigurationSet: column(5),
-        SourceIp: column(6),
-        FromDomain: column(7),
-        OutgoingIp: column(8),
-        BounceType: column(9),
-        BounceSubType: column(10),
-        FeedbackId: column(11),
-        BounceTime: Time(column(12)),
-        ReportingMta: column(13),
-        Action: column(14),
-        Status: column(15),
-        DiagnosticCode: column(16),
-        EmailAddress: column(17));
+        MessageId: column[0],
+        SendTime: Time(column[1]),
+        Source: column[2],
+        SendingAccountId: column[3],
+        Subject: column[4],
+        ConfigurationSet: column[5],
+        SourceIp: column[6],
+        FromDomain: column[7],
+        OutgoingIp: column[8],
+        BounceType: column[9],
+        BounceSubType: column[10],
+        FeedbackId: column[11],
+        BounceTime: Time(column[12]),
+        ReportingMta: column[13],
+        Action: column[14],
+        Status: column[15],
+        DiagnosticCode: column[16],
+        EmailAddress: column[17]);
 
     private static DateTime? Time(string? text) => SesTimestamp.TryParse(text, out DateTimeOffset time) ? time.UtcDateTime : null;
 

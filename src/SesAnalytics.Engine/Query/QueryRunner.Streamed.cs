@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DuckDB.NET.Data;
 using SesAnalytics.Engine.Store;
 
@@ -9,14 +8,12 @@ public sealed partial class QueryRunner
     /// <summary>At most this many partitions in one streamed statement, whose text lists each of their objects.</summary>
     private const int MaxStreamed = 256;
 
-    /// <summary>Partitions read and put in order ahead of the caller, at most.</summary>
-    private const int PartitionsAhead = 4;
-
     /// <summary>
     /// Reads a <see cref="IStreamedPartitionQuery{T}"/> in one statement per run of partitions: DuckDB reads the objects
     /// while the rows are taken, and keeps the order of its input, so a partition is complete when the first row of a
-    /// later one arrives; its rows are then put in order and handed out. A pool thread takes the rows from DuckDB and
-    /// builds the objects while the caller consumes the partitions before, at most <see cref="PartitionsAhead"/> of them.
+    /// later one arrives; its rows are then put in order and handed out. The caller's thread takes the rows from
+    /// DuckDB, whose own threads read ahead of it; a thread of ours reading ahead as well only added hand-offs between
+    /// threads (and their spinning waits) to a caller that passes each object on (a cmdlet to PowerShell's thread).
     /// A run is all read from objects or all from cache files (a statement over both reads the objects first). When the
     /// statement fails, the partitions already handed out stay out and the rest of the run is read as the batches of
     /// <see cref="RunBatches{T}"/> are, with their fallbacks (one partition at a time, then object by object, a cache
@@ -24,53 +21,16 @@ public sealed partial class QueryRunner
     /// </summary>
     private IEnumerable<T> RunStreamed<T>(IReadOnlyList<StorePartition> partitions, IStreamedPartitionQuery<T> query, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ready = Channel.CreateBounded<T[]>(new BoundedChannelOptions(PartitionsAhead) { SingleReader = true, SingleWriter = true });
-        Task reading = Task.Run(() => ReadStreamed(partitions.ToArray(), query, ready.Writer, stop.Token), CancellationToken.None);
-        try
+        foreach (T[] rows in StreamedPartitions([.. partitions], query, cancellationToken))
         {
-            while (ready.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            foreach (T row in rows)
             {
-                while (ready.Reader.TryRead(out T[]? rows))
-                {
-                    foreach (T row in rows)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        yield return row;
-                    }
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return row;
             }
-        }
-        finally
-        {
-            // The caller stopped early or something failed: end the read before its connection goes back. The read
-            // never throws: its failure completes the channel, and the loop above has thrown it.
-            stop.Cancel();
-            reading.GetAwaiter().GetResult();
         }
 
         ReportDone(partitions.Count);
-    }
-
-    /// <summary>Writes the rows of each partition, in order, to <paramref name="ready"/>; completes it, with the failure if one ends the read.</summary>
-    private void ReadStreamed<T>(StorePartition[] all, IStreamedPartitionQuery<T> query, ChannelWriter<T[]> ready, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (T[] rows in StreamedPartitions(all, query, cancellationToken))
-            {
-                if (rows.Length > 0 && !ready.TryWrite(rows))
-                {
-                    ready.WriteAsync(rows, cancellationToken).AsTask().GetAwaiter().GetResult();
-                }
-            }
-
-            ready.Complete();
-        }
-        catch (Exception error)
-        {
-            ready.Complete(error);
-        }
     }
 
     /// <summary>The rows of each partition of <paramref name="all"/> in order, one array a partition (or a fallback batch).</summary>
@@ -155,23 +115,6 @@ public sealed partial class QueryRunner
         Objects,
         Cache,
         Mixed,
-    }
-
-    /// <summary>The rows of the partition being read, in arrival order until they are taken in the query's order.</summary>
-    private sealed class PartitionRows<T>
-    {
-        private readonly List<(T Value, SqlSortKey Key, int Arrival)> _rows = [];
-
-        public void Add(StreamedRow<T> row) => _rows.Add((row.Value, row.Key, _rows.Count));
-
-        /// <summary>The rows by their keys, equal keys in arrival order; afterwards the list is empty.</summary>
-        public T[] TakeInOrder()
-        {
-            _rows.Sort(static (a, b) => a.Key.CompareTo(b.Key) is var order and not 0 ? order : a.Arrival.CompareTo(b.Arrival));
-            T[] values = _rows.Select(r => r.Value).ToArray();
-            _rows.Clear();
-            return values;
-        }
     }
 
     /// <summary>

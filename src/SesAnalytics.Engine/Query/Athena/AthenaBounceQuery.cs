@@ -40,8 +40,16 @@ public static class AthenaBounceQuery
         return new AthenaStatement(text, parameters.Values);
     }
 
-    public static BounceRecord Read(AthenaRow row) =>
-        BounceRecord.FromColumns(row[0] ?? string.Empty, AthenaPartitions.ParseDay(row[1]), i => row[i + 2]);
+    public static BounceRecord Read(AthenaRow row)
+    {
+        var columns = new string?[BounceRecord.ColumnCount];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            columns[i] = row[i + 2];
+        }
+
+        return BounceRecord.FromColumns(row[0] ?? string.Empty, AthenaPartitions.ParseDay(row[1]), columns);
+    }
 
     /// <summary>The first value of one of SES's own tags: a constant of ours, so written as a literal.</summary>
     private static string Tag(string name) => $"element_at(element_at(mail.tags, '{name}'), 1)";
