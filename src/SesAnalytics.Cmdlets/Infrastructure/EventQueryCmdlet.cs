@@ -84,6 +84,9 @@ public abstract partial class EventQueryCmdlet : AwsCmdlet
         if (!InCloud)
         {
             StorePath = GetUnresolvedProviderPathFromPSPath(Path);
+
+            // Every question of a store is DuckDB's: it loads while the command starts and the store is searched.
+            QueryRunner.OpenDatabaseEarly();
         }
     }
 
