@@ -18,6 +18,12 @@ public sealed class GetSesBounceCommand : EventQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Recipient { get; set; }
 
+    /// <summary>
+    /// A store's bounces are read on PowerShell's thread, each written as it is read: DuckDB's threads read ahead, and a
+    /// worker thread of ours in between only handed every object over (a queue, a wake-up, a spinning wait).
+    /// </summary>
+    protected override bool ProcessesRecordInline => !InCloud;
+
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken) =>
         AskForEachInputAsync(() => AskAsync(cancellationToken));
 
