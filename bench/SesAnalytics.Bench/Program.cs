@@ -42,6 +42,9 @@ switch (benchCase)
     case "step-cmdlet":
         Steps.Cmdlet(args[1], args[2]);
         break;
+    case "step-cmdlet-kept":
+        Steps.Cmdlet(args[1], args[2], keepOutput: true);
+        break;
     case "step-bare-bounce":
         Steps.BareBounce(args[1]);
         break;
