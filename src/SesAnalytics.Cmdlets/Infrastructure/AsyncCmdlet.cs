@@ -106,8 +106,11 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        Post(() => WriteObject(item), isObject: true);
+        PostObject(item);
     }
+
+    // A method of its own: a closure over Emit's parameter would be made on every call, the direct ones too.
+    private void PostObject(object? item) => Post(() => WriteObject(item), isObject: true);
 
     protected void EmitError(ErrorRecord record) => Post(() => WriteError(record));
 

@@ -7,12 +7,19 @@ internal sealed class PartitionRows<T>
     private const int MovesPerRow = 8;
 
     private readonly List<T> _values = [];
-    private readonly List<SqlSortKey> _keys = [];
+
+    // An array, not a List of a struct: generic code over a struct of ours is compiled on the spot, at a session's first query.
+    private SqlSortKey[] _keys = new SqlSortKey[64];
 
     public void Add(StreamedRow<T> row)
     {
+        if (_values.Count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+
+        _keys[_values.Count] = row.Key;
         _values.Add(row.Value);
-        _keys.Add(row.Key);
     }
 
     /// <summary>
@@ -40,7 +47,7 @@ internal sealed class PartitionRows<T>
         }
 
         _values.Clear();
-        _keys.Clear();
+        Array.Clear(_keys, 0, order.Length);
         return values;
     }
 
