@@ -29,13 +29,13 @@ public sealed record BounceRecord(
     string? DiagnosticCode,
     string? EmailAddress)
 {
+    /// <summary>The number of columns <see cref="FromColumns"/> reads.</summary>
+    internal const int ColumnCount = 18;
+
     /// <summary>
     /// A record from the 18 columns both renderings select after identity and day, in this record's order (message id
     /// first, email address last), as text; the two times are parsed as SES writes them.
     /// </summary>
-    /// <summary>The number of those columns.</summary>
-    internal const int ColumnCount = 18;
-
     internal static BounceRecord FromColumns(string identity, DateOnly day, ReadOnlySpan<string?> column) => new(
         identity,
         day.ToUtcDateTime(),

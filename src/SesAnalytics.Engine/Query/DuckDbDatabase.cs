@@ -10,6 +10,7 @@ namespace SesAnalytics.Engine.Query;
 internal sealed class DuckDbDatabase(params string[] settings)
 {
     private readonly Lazy<DuckDBConnection> _database = new(() => Open(settings), LazyThreadSafetyMode.ExecutionAndPublication);
+    private int _opening;
 
     /// <summary>
     /// Starts opening the database on a thread of its own when nobody has yet: loading DuckDB and creating a database
@@ -19,7 +20,8 @@ internal sealed class DuckDbDatabase(params string[] settings)
     /// </summary>
     public void OpenInBackground()
     {
-        if (!_database.IsValueCreated)
+        // Once: a query's input is prepared, then its store searched, and each asks; the second would only wait.
+        if (!_database.IsValueCreated && Interlocked.Exchange(ref _opening, 1) == 0)
         {
             new Thread(static database => ((DuckDbDatabase)database!).OpenQuietly()) { IsBackground = true, Name = "SesAnalytics DuckDB open" }.Start(this);
         }

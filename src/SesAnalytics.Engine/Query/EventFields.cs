@@ -64,7 +64,6 @@ internal static class EventFields
 
     private static readonly Dictionary<string, string> TypeOfPath = Types();
 
-    /// <summary>The type <paramref name="path"/> is read as, or null for a field no query reads.</summary>
     // Loops, not LINQ over the tuples: each generic method over a value type is compiled when first called, and this
     // runs before the first local query of a session.
     private static Dictionary<string, string> Types()
@@ -83,6 +82,7 @@ internal static class EventFields
         return types;
     }
 
+    /// <summary>The type <paramref name="path"/> is read as, or null for a field no query reads.</summary>
     public static string? TypeOf(string path) => TypeOfPath.GetValueOrDefault(path);
 
     /// <summary>

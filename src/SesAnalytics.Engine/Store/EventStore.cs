@@ -134,7 +134,11 @@ public sealed class EventStore
         var wanted = new bool[SesEventTypes.All.Count];
         foreach (SesEventType type in eventTypes)
         {
-            wanted[(int)type] = true;
+            // A value outside the enum names no folder of a store.
+            if ((uint)type < (uint)wanted.Length)
+            {
+                wanted[(int)type] = true;
+            }
         }
 
         foreach (IdentityFolder identity in FindIdentities(identities))
