@@ -106,7 +106,18 @@ public sealed class StackDeployer
             Tags = Tags(deployment),
             ClientRequestToken = "sesanalytics-" + Guid.NewGuid().ToString("N"),
         };
-        string stackId = await _cloudFormation.CreateStackAsync(request, cancellationToken).ConfigureAwait(false);
+        string stackId;
+        try
+        {
+            stackId = await _cloudFormation.CreateStackAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while the request was on its way or its answer was: CloudFormation may well be creating the stack.
+            WarnCreationGoesOn(deployment.StackName, requestAnswered: false);
+            throw;
+        }
+
         _sink.Verbose($"CloudFormation is creating the stack '{deployment.StackName}' ({stackId}).");
         return await FinishAsync(deployment, stackId, baselineEventId: null, ResourceCount(template), DeploymentOutcome.Created, cancellationToken).ConfigureAwait(false);
     }
@@ -176,12 +187,16 @@ public sealed class StackDeployer
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && outcome == DeploymentOutcome.Created)
         {
             // A creation cannot be cancelled; deleting what the user asked for would be worse than letting it finish.
-            _sink.Warning(
-                $"Stopped waiting for the stack '{deployment.StackName}'. CloudFormation carries on creating it (a creation cannot be cancelled); " +
-                $"run Get-SesAnalyticsStack -StackName {deployment.StackName} to see where it stands, or Remove-SesAnalyticsStack to delete it.");
+            WarnCreationGoesOn(deployment.StackName, requestAnswered: true);
             throw;
         }
     }
+
+    private void WarnCreationGoesOn(string stackName, bool requestAnswered) =>
+        _sink.Warning(
+            $"Stopped waiting for the stack '{stackName}'. CloudFormation carries on creating it (a creation cannot be cancelled)" +
+            (requestAnswered ? "; " : ", if the request reached it before the stop; ") +
+            $"run Get-SesAnalyticsStack -StackName {stackName} to see where it stands, or Remove-SesAnalyticsStack to delete it.");
 
     /// <summary>
     /// Ctrl+C during an update: the user wants the change stopped, not only the waiting. The call gets a few seconds of

@@ -41,12 +41,16 @@ internal sealed class FakeCloudFormation : ICloudFormationClient
     public Task<TemplateValidation> ValidateTemplateAsync(string templateBody, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public Task<string> CreateStackAsync(CreateStackRequest request, CancellationToken cancellationToken)
+    /// <summary>How long CreateStack's answer takes after the request is recorded (the stack then exists).</summary>
+    public TimeSpan CreateDelay { get; set; }
+
+    public async Task<string> CreateStackAsync(CreateStackRequest request, CancellationToken cancellationToken)
     {
         Calls.Add("CreateStack");
         TagsSent = request.Tags ?? [];
         Exists = true;
-        return Task.FromResult(StackId);
+        await Task.Delay(CreateDelay, cancellationToken);
+        return StackId;
     }
 
     public Task<StackUpdate> UpdateStackAsync(UpdateStackRequest request, CancellationToken cancellationToken) =>

@@ -130,6 +130,20 @@ public sealed class StackDeployerTests
     }
 
     [Fact]
+    public async Task Cancelling_before_CreateStack_answers_still_says_the_creation_may_go_on()
+    {
+        _cloudFormation.CreateDelay = TimeSpan.FromSeconds(30);
+
+        TimeSpan took = await DeployUntilCancelledAsync();
+
+        Assert.True(took < StopsWithin, took.ToString());
+        Assert.Equal("CreateStack", _cloudFormation.Calls[^1]);
+        Assert.Contains(_sink.Warnings, w => w.StartsWith(
+            "Stopped waiting for the stack 'ses-analytics'. CloudFormation carries on creating it (a creation cannot be cancelled), if the request reached it before the stop;",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Cancelling_an_update_while_waiting_cancels_the_update_in_CloudFormation()
     {
         _cloudFormation.Exists = true;
