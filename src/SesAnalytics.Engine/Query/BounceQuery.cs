@@ -49,12 +49,16 @@ public sealed class BounceQuery : IStreamedPartitionQuery<BounceRecord>
         return Render(DuckDbJson.Read(batch.Folders, Columns, ignoreErrors: false), batch.PartitionIndex, ordered: false);
     }
 
-    public StreamedRow<BounceRecord> ReadRow(DbDataReader reader, IReadOnlyList<StorePartition> partitions)
+    StreamedRow<BounceRecord> IStreamedPartitionQuery<BounceRecord>.ReadRow(ChunkReader reader, IReadOnlyList<StorePartition> partitions)
     {
         int index = reader.GetInt32(0);
         StorePartition partition = partitions[index];
         var row = default(RowText);
-        ReadText(reader, first: 1, row);
+        for (int i = 0; i < BounceRecord.ColumnCount; i++)
+        {
+            row[i] = reader.GetText(i + 1);
+        }
+
         BounceRecord record = BounceRecord.FromColumns(partition.Identity, partition.Day, row);
         return new StreamedRow<BounceRecord>(index, record, new SqlSortKey(row[SendTimeColumn], row[MessageIdColumn], row[EmailAddressColumn]));
     }

@@ -9,14 +9,20 @@ namespace SesAnalytics.Engine.Query;
 internal sealed class CommandInterrupter : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
-    private readonly DuckDBCommand _command;
+    private readonly Action _interrupt;
     private readonly object _gate = new();
     private Timer? _timer;
     private bool _done;
 
     public CommandInterrupter(DuckDBCommand command)
+        : this(command.Cancel)
     {
-        _command = command;
+    }
+
+    /// <param name="interrupt">What stops the statement (DuckDB's interrupt of its connection).</param>
+    public CommandInterrupter(Action interrupt)
+    {
+        _interrupt = interrupt;
     }
 
     public void Start()
@@ -45,7 +51,7 @@ internal sealed class CommandInterrupter : IDisposable
         {
             if (!_done)
             {
-                _command.Cancel();
+                _interrupt();
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using SesAnalytics.Engine.Store;
 
 namespace SesAnalytics.Engine.Query;
@@ -9,7 +8,7 @@ namespace SesAnalytics.Engine.Query;
 /// read), so DuckDB hands rows out in the order of the objects it reads, partition by partition, and the runner puts
 /// each partition's rows in order by their <see cref="SqlSortKey"/>.
 /// </summary>
-public interface IStreamedPartitionQuery<T> : IPartitionBatchQuery<T>
+internal interface IStreamedPartitionQuery<T> : IPartitionBatchQuery<T>
 {
     /// <summary>
     /// One statement over the objects of all <paramref name="partitions"/>, without <c>ORDER BY</c>; its first column is
@@ -18,7 +17,7 @@ public interface IStreamedPartitionQuery<T> : IPartitionBatchQuery<T>
     SqlStatement RenderUnordered(IReadOnlyList<StorePartition> partitions);
 
     /// <summary>The reader's current row: its partition's index, its object and the key that orders it in its partition.</summary>
-    StreamedRow<T> ReadRow(DbDataReader reader, IReadOnlyList<StorePartition> partitions);
+    StreamedRow<T> ReadRow(ChunkReader reader, IReadOnlyList<StorePartition> partitions);
 }
 
 /// <summary>A row of a streamed statement: the index of its partition in the batch, its object, its place in the partition.</summary>

@@ -42,7 +42,7 @@ public sealed partial class QueryRunner
             ReportProgress(read, all.Length, run[0]);
             var rows = new PartitionRows<T>();
             int current = 0;
-            DuckDBException? failure;
+            DuckDbStatementException? failure;
             using (StreamedResult<T> result = StreamedResult<T>.Open(this, query, run, cancellationToken))
             {
                 while (result.TryRead(out StreamedRow<T> row))
@@ -118,45 +118,43 @@ public sealed partial class QueryRunner
     }
 
     /// <summary>
-    /// A streamed statement over a run of partitions on a connection of the runner's, interrupted when the caller
-    /// cancels; the connection goes back to the runner when it is disposed. A DuckDB failure, when the statement starts
-    /// or while its rows are read, ends the rows and is kept in <see cref="Failure"/>.
+    /// A streamed statement over a run of partitions on a connection of the runner's, read by a <see cref="ChunkReader"/>
+    /// and interrupted when the caller cancels; the connection goes back to the runner when it is disposed. A DuckDB
+    /// failure, when the statement starts or while its rows are read, ends the rows and is kept in <see cref="Failure"/>.
     /// </summary>
     private sealed class StreamedResult<T> : IDisposable
     {
         private readonly QueryRunner _runner;
         private readonly DuckDBConnection _connection;
-        private readonly DuckDBCommand _command;
         private readonly CommandInterrupter _interrupter;
         private readonly CancellationTokenRegistration _registration;
         private readonly IStreamedPartitionQuery<T> _query;
         private readonly IReadOnlyList<StorePartition> _partitions;
-        private DuckDBDataReader? _reader;
+        private ChunkReader? _reader;
 
         private StreamedResult(QueryRunner runner, IStreamedPartitionQuery<T> query, IReadOnlyList<StorePartition> partitions, CancellationToken cancellationToken)
         {
             _runner = runner;
             _query = query;
             _partitions = partitions;
-            // Rendered first: the first statement of a session may wait here for DuckDB to finish loading.
-            SqlStatement statement = query.RenderUnordered(partitions);
             _connection = runner.Rent();
-            _command = CommandOn(_connection, statement);
-            _command.UseStreamingMode = true;
-            _interrupter = new CommandInterrupter(_command);
+            DuckDBConnection connection = _connection;
+            _interrupter = new CommandInterrupter(() => ChunkReader.Interrupt(connection));
             _registration = cancellationToken.Register(_interrupter.Start);
         }
 
-        public DuckDBException? Failure { get; private set; }
+        public DuckDbStatementException? Failure { get; private set; }
 
         public static StreamedResult<T> Open(QueryRunner runner, IStreamedPartitionQuery<T> query, IReadOnlyList<StorePartition> partitions, CancellationToken cancellationToken)
         {
+            // Rendered first: the first statement of a session may wait in Rent for DuckDB to finish loading.
+            SqlStatement statement = query.RenderUnordered(partitions);
             var result = new StreamedResult<T>(runner, query, partitions, cancellationToken);
             try
             {
-                result._reader = result._command.ExecuteReader();
+                result._reader = ChunkReader.Execute(result._connection, statement);
             }
-            catch (DuckDBException error)
+            catch (DuckDbStatementException error)
             {
                 result.Failure = error;
             }
@@ -187,7 +185,7 @@ public sealed partial class QueryRunner
                 row = _query.ReadRow(_reader, _partitions);
                 return true;
             }
-            catch (DuckDBException error)
+            catch (DuckDbStatementException error)
             {
                 Failure = error;
                 return false;
@@ -199,7 +197,6 @@ public sealed partial class QueryRunner
             _registration.Dispose();
             _interrupter.Dispose();
             _reader?.Dispose();
-            _command.Dispose();
             _runner._idle.Add(_connection);
         }
     }
