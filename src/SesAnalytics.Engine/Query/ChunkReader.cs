@@ -16,6 +16,10 @@ internal sealed unsafe class ChunkReader : IDisposable
     private readonly DuckDBPreparedStatement _statement;
     private readonly TextColumn[] _text;
     private readonly DuckDBType[] _types;
+
+    // The current chunk's vectors, each column's values and validity mask (null: no NULL in it), looked up once a chunk.
+    private readonly nint[] _data;
+    private readonly nint[] _validity;
     private DuckDBResult _result;
     private bool _executed;
     private DuckDBDataChunk? _chunk;
@@ -29,6 +33,8 @@ internal sealed unsafe class ChunkReader : IDisposable
         _executed = true;
         _text = new TextColumn[columns];
         _types = new DuckDBType[columns];
+        _data = new nint[columns];
+        _validity = new nint[columns];
         for (int i = 0; i < columns; i++)
         {
             _types[i] = NativeMethods.Query.DuckDBColumnType(ref _result, i);
@@ -105,6 +111,13 @@ internal sealed unsafe class ChunkReader : IDisposable
 
             _chunk = chunk;
             _size = size;
+            for (int column = 0; column < _data.Length; column++)
+            {
+                IntPtr vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(chunk, column);
+                _data[column] = (nint)NativeMethods.Vectors.DuckDBVectorGetData(vector);
+                _validity[column] = (nint)NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
+            }
+
             return true;
         }
     }
@@ -113,23 +126,21 @@ internal sealed unsafe class ChunkReader : IDisposable
     public int GetInt32(int column)
     {
         Expect(column, DuckDBType.Integer);
-        IntPtr vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(_chunk!, column);
-        return ((int*)NativeMethods.Vectors.DuckDBVectorGetData(vector))[_row];
+        return ((int*)_data[column])[_row];
     }
 
     /// <summary>The current row's value of a text column, or null.</summary>
     public string? GetText(int column)
     {
         Expect(column, DuckDBType.Varchar);
-        IntPtr vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(_chunk!, column);
-        ulong* validity = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
+        ulong* validity = (ulong*)_validity[column];
         if (validity is not null && (validity[_row / 64] & (1UL << (int)(_row % 64))) == 0)
         {
             return null;
         }
 
         // duckdb_string_t: a 32-bit length, then up to 12 bytes inline, or a 4-byte prefix and a pointer.
-        byte* value = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector) + (_row * 16);
+        byte* value = (byte*)_data[column] + (_row * 16);
         int length = *(int*)value;
         byte* bytes = length <= 12 ? value + 4 : *(byte**)(value + 8);
         return _text[column].Of(new ReadOnlySpan<byte>(bytes, length));
