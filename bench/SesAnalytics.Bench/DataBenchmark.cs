@@ -23,6 +23,7 @@ internal static class DataBenchmark
         }
 
         string self = BenchRun.Self;
+        string shell = BenchRun.Shell;
         Console.WriteLine($"Generating {count:N0} events into {input} ...");
         Measurement.Of("generate (SampleEventGenerator)", $"{self} step-generate \"{input}\" {count}");
         Console.WriteLine($"  input: {new FileInfo(input).Length / 1024.0 / 1024.0:F0} MB of JSON lines");
@@ -40,17 +41,17 @@ internal static class DataBenchmark
         string bounceFiles = Path.Combine(store, "partitioned", "*", "Bounce", "*", "*", "*", "*.gz");
         Measurement[] bounces = Measurement.Medians(
             BounceRounds,
-            ("Get-SesBounce -Path (cmdlet, PowerShell engine)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesBounce -Path '{store}' {range}\""),
+            ("Get-SesBounce -Path (cmdlet, PowerShell engine)", $"{shell} step-cmdlet \"{manifest}\" \"Get-SesBounce -Path '{store}' {range}\""),
             ("bare DuckDB query, same columns, same files", $"{self} step-bare-bounce \"{bounceFiles}\""),
-            ("$null = Get-SesBounce -Path (output collected)", $"{self} step-cmdlet-kept \"{manifest}\" \"Get-SesBounce -Path '{store}' {range}\""));
+            ("$null = Get-SesBounce -Path (output collected)", $"{shell} step-cmdlet-kept \"{manifest}\" \"Get-SesBounce -Path '{store}' {range}\""));
         Measurement cmdlet = bounces[0];
         Measurement bare = bounces[1];
         Measurement kept = bounces[2];
-        Measurement summary = Measurement.Of("Get-SesEventSummary -Path (cmdlet)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' {range}\"");
+        Measurement summary = Measurement.Of("Get-SesEventSummary -Path (cmdlet)", $"{shell} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' {range}\"");
         Measurement bareSummary = Measurement.Of("bare DuckDB query, the same counts", $"{self} step-bare-summary \"{store}\"");
-        Measurement grouped = Measurement.Of("Get-SesEventSummary -GroupBy RecipientDomain (per day)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' {range} -GroupBy RecipientDomain\"");
-        Measurement engagement = Measurement.Of("Get-SesEngagement -GroupBy RecipientDomain (per day)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEngagement -Path '{store}' {range} -GroupBy RecipientDomain\"");
-        Measurement first = Measurement.Of("first query of a session (one day's summary)", $"{self} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' -From 2026-11-01 -To 2026-11-01\"");
+        Measurement grouped = Measurement.Of("Get-SesEventSummary -GroupBy RecipientDomain (per day)", $"{shell} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' {range} -GroupBy RecipientDomain\"");
+        Measurement engagement = Measurement.Of("Get-SesEngagement -GroupBy RecipientDomain (per day)", $"{shell} step-cmdlet \"{manifest}\" \"Get-SesEngagement -Path '{store}' {range} -GroupBy RecipientDomain\"");
+        Measurement first = Measurement.Of("first query of a session (one day's summary)", $"{shell} step-cmdlet \"{manifest}\" \"Get-SesEventSummary -Path '{store}' -From 2026-11-01 -To 2026-11-01\"");
         string allFiles = Path.Combine(store, "partitioned", "*", "*", "*", "*", "*", "*.gz").Replace(" ", "\\ ", StringComparison.Ordinal);
         Measurement zcatJq = Measurement.Of("zcat whole store | jq 'select(.eventType==\"Bounce\")'", $"zcat {allFiles} | jq -c 'select(.eventType==\"Bounce\")' > /dev/null");
         Console.WriteLine();

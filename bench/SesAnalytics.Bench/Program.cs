@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Reflection;
 using SesAnalytics.Bench;
 
-string stage = typeof(ImportBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-    .First(a => a.Key == "ModuleStageDir").Value!;
-string manifest = Path.Combine(stage, "SesAnalytics.psd1");
+string manifest = BenchRun.Manifest;
 string benchCase = args.Length > 0 ? args[0] : "all";
 string? benchFolder = Environment.GetEnvironmentVariable("SESANALYTICS_BENCH_DIR");
 string work = benchFolder ?? Path.Combine(Path.GetTempPath(), "sesanalytics-bench");
@@ -14,13 +11,13 @@ int perDay = int.TryParse(Environment.GetEnvironmentVariable("SESANALYTICS_BENCH
 switch (benchCase)
 {
     case "import":
-        ImportBenchmark.Run(manifest, rounds: 20);
+        BenchRun.Import(manifest, rounds: 20);
         break;
     case "data":
         DataBenchmark.Run(work, count, manifest);
         break;
     case "all":
-        ImportBenchmark.Run(manifest, rounds: 20);
+        BenchRun.Import(manifest, rounds: 20);
         Console.WriteLine();
         DataBenchmark.Run(work, count, manifest);
         break;
@@ -39,20 +36,11 @@ switch (benchCase)
     case "step-keys":
         Steps.Keys(args[1], args[2]);
         break;
-    case "step-cmdlet":
-        Steps.Cmdlet(args[1], args[2]);
-        break;
-    case "step-cmdlet-kept":
-        Steps.Cmdlet(args[1], args[2], keepOutput: true);
-        break;
     case "step-bare-bounce":
         Steps.BareBounce(args[1]);
         break;
     case "step-bare-summary":
         Steps.BareSummary(args[1]);
-        break;
-    case "step-first-object":
-        ScaleSteps.FirstObject(args[1], args[2]);
         break;
     case "step-bare-total":
         ScaleSteps.BareTotal(args[1]);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 
 namespace SesAnalytics.Bench;
 
@@ -43,18 +41,14 @@ internal static class ScaleBenchmark
         BenchRun.Ratio("first bounce of one identity, seconds", queries.FirstBounce.WorkSeconds, "< 1");
         BenchRun.Ratio("one day's import / gzip -1 (work only)", day.Cached.WorkSeconds / day.Gzip.Seconds, "—");
         BenchRun.Ratio("  the same in CPU time", day.Cached.WorkCpuSeconds / day.Gzip.CpuSeconds, "—");
-        if (day.Uncached is { } uncached)
-        {
-            BenchRun.Ratio("one day's import -NoCache / gzip -1 (work only)", uncached.WorkSeconds / day.Gzip.Seconds, "—");
-            BenchRun.Ratio("  the same in CPU time", uncached.WorkCpuSeconds / day.Gzip.CpuSeconds, "—");
-            BenchRun.Ratio("the cache's cost: import / import -NoCache", day.Cached.WorkSeconds / uncached.WorkSeconds, "—");
-        }
+        BenchRun.Ratio("one day's import -NoCache / gzip -1 (work only)", day.Uncached.WorkSeconds / day.Gzip.Seconds, "—");
+        BenchRun.Ratio("  the same in CPU time", day.Uncached.WorkCpuSeconds / day.Gzip.CpuSeconds, "—");
+        BenchRun.Ratio("the cache's cost: import / import -NoCache", day.Cached.WorkSeconds / day.Uncached.WorkSeconds, "—");
 
         Console.WriteLine();
         Console.WriteLine($"(d) peak memory (target < {MemoryTargetMegabytes:F0} MB each)");
         Measurement largestDay = days.MaxBy(m => m.PeakMegabytes)!;
-        var peaks = new List<Measurement> { day.Cached };
-        peaks.AddRange(day.Uncached is null ? [] : [day.Uncached]);
+        var peaks = new List<Measurement> { day.Cached, day.Uncached };
         peaks.Add(largestDay with { Name = $"{largestDay.Name} (the largest of the {Days})" });
         peaks.AddRange([queries.Total, queries.BareTotal, queries.Domains, queries.BareDomains, queries.FirstBounce]);
         foreach (Measurement m in peaks)
@@ -72,14 +66,7 @@ internal static class ScaleBenchmark
         Console.WriteLine($"  input: {BenchRun.Megabytes(inputBytes):F0} MB of JSON lines");
         Measurement gzip = Measurement.Of("gzip -1 of the same bytes", $"gzip -1 -c \"{input}\" > /dev/null");
         Measurement cached = ImportDay("Import-SesEvent (with its cache, by default)", manifest, input, Path.Combine(folder, "day-cached"), string.Empty);
-        Measurement? uncached = ImportHasNoCache(manifest)
-            ? ImportDay("Import-SesEvent -NoCache", manifest, input, Path.Combine(folder, "day-uncached"), "-NoCache")
-            : null;
-        if (uncached is null)
-        {
-            Console.WriteLine("  Import-SesEvent -NoCache: skipped, this build's Import-SesEvent has no -NoCache parameter (no cache to skip)");
-        }
-
+        Measurement uncached = ImportDay("Import-SesEvent -NoCache", manifest, input, Path.Combine(folder, "day-uncached"), "-NoCache");
         Console.WriteLine();
         return new OneDay(generated, inputBytes, gzip, cached, uncached);
     }
@@ -125,13 +112,13 @@ internal static class ScaleBenchmark
     {
         Console.WriteLine("(c) queries over the 30 days, each in a fresh process after Import-Module");
         string range = $"-From {FirstDay:yyyy-MM-dd} -To {LastDay:yyyy-MM-dd}";
-        string path = BenchRun.PowerShellQuoted(store);
+        string path = Work.PowerShellQuoted(store);
         var queries = new Queries(
             Measurement.Of("Get-SesEventSummary -Total", Cmdlet(manifest, $"Get-SesEventSummary -Path {path} {range} -Total")),
             Measurement.Of("bare DuckDB over the .gz, the same totals", $"{BenchRun.Self} step-bare-total \"{store}\""),
             Measurement.Of("Get-SesEventSummary -GroupBy RecipientDomain (per day)", Cmdlet(manifest, $"Get-SesEventSummary -Path {path} {range} -GroupBy RecipientDomain")),
             Measurement.Of("bare DuckDB over the .gz, domain x day counts", $"{BenchRun.Self} step-bare-domains \"{store}\""),
-            Measurement.Of($"Get-SesBounce -Identity {Identity}, first object", $"{BenchRun.Self} step-first-object \"{manifest}\" \"Get-SesBounce -Path {path} -Identity {Identity} {range}\""));
+            Measurement.Of($"Get-SesBounce -Identity {Identity}, first object", $"{BenchRun.Shell} step-first-object \"{manifest}\" \"Get-SesBounce -Path {path} -Identity {Identity} {range}\""));
         Console.WriteLine();
         return queries;
     }
@@ -156,18 +143,9 @@ internal static class ScaleBenchmark
     }
 
     private static string Import(string manifest, string input, string store, string parameters) =>
-        Cmdlet(manifest, $"Import-SesEvent -LiteralPath {BenchRun.PowerShellQuoted(input)} -Destination {BenchRun.PowerShellQuoted(store)} {parameters}".TrimEnd());
+        Cmdlet(manifest, $"Import-SesEvent -LiteralPath {Work.PowerShellQuoted(input)} -Destination {Work.PowerShellQuoted(store)} {parameters}".TrimEnd());
 
-    private static string Cmdlet(string manifest, string command) => $"{BenchRun.Self} step-cmdlet \"{manifest}\" \"{command}\"";
-
-    /// <summary>Whether Import-SesEvent has -NoCache: the cache and its switch come with issue #14's cache work.</summary>
-    private static bool ImportHasNoCache(string manifest)
-    {
-        using PowerShell shell = Steps.ShellWithModule(manifest);
-        using Runspace runspace = shell.Runspace;
-        shell.AddScript("(Get-Command Import-SesEvent).Parameters.ContainsKey('NoCache')");
-        return shell.Invoke<bool>().SingleOrDefault();
-    }
+    private static string Cmdlet(string manifest, string command) => $"{BenchRun.Shell} step-cmdlet \"{manifest}\" \"{command}\"";
 
     private static void DeleteFolder(string folder)
     {
@@ -177,7 +155,7 @@ internal static class ScaleBenchmark
         }
     }
 
-    private sealed record OneDay(Measurement Generated, long InputBytes, Measurement Gzip, Measurement Cached, Measurement? Uncached);
+    private sealed record OneDay(Measurement Generated, long InputBytes, Measurement Gzip, Measurement Cached, Measurement Uncached);
 
     private sealed record Queries(Measurement Total, Measurement BareTotal, Measurement Domains, Measurement BareDomains, Measurement FirstBounce);
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using SesAnalytics.Engine.Samples;
 
 namespace SesAnalytics.Bench;
@@ -10,53 +8,6 @@ internal static class ScaleSteps
 {
     /// <summary>The events of day <paramref name="index"/> (from 0) of the scale store: a generator of its own per day.</summary>
     public static SampleEventGenerator DayEvents(DateOnly day, int index) => new() { Seed = 20261001 + index, Start = day, Days = 1 };
-
-    /// <summary>
-    /// The time from the command's start to its first object in a fresh runspace after Import-Module (the session's
-    /// first query, so DuckDB's load is in it); the command is then stopped, as Ctrl+C or <c>Select-Object -First 1</c>
-    /// would stop it.
-    /// </summary>
-    public static void FirstObject(string manifest, string command)
-    {
-        using PowerShell shell = Steps.ShellWithModule(manifest);
-        using Runspace runspace = shell.Runspace;
-        shell.AddScript(command);
-        using var output = new PSDataCollection<PSObject>();
-        TimeSpan? first = null;
-        TimeSpan firstCpu = TimeSpan.Zero;
-        var watch = Stopwatch.StartNew();
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        output.DataAdded += (_, _) =>
-        {
-            if (first is null)
-            {
-                first = watch.Elapsed;
-                firstCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                shell.BeginStop(null, null);
-            }
-        };
-        try
-        {
-            shell.Invoke(null, output);
-        }
-        catch (PipelineStoppedException) when (first is not null)
-        {
-            // Stopped after its first object, as asked.
-        }
-
-        // A stopped pipeline counts as one that had errors: only the error records it wrote tell.
-        if (shell.Streams.Error.Count > 0)
-        {
-            throw new InvalidOperationException($"'{command}' failed: " + string.Join("; ", shell.Streams.Error));
-        }
-
-        if (first is null)
-        {
-            throw new InvalidOperationException($"'{command}' wrote no object.");
-        }
-
-        Steps.ReportWork(first.Value, firstCpu);
-    }
 
     /// <summary>
     /// What <c>Get-SesEventSummary -Total</c> computes for each identity over the whole store, in one DuckDB statement:

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using DuckDB.NET.Data;
 using SesAnalytics.Engine.Output;
 using SesAnalytics.Engine.Partitioning;
@@ -53,53 +51,6 @@ internal static class Steps
         if (summary.EventsToWrite == 0 || summary.Partitions == 0)
         {
             throw new InvalidOperationException("No keys were extracted.");
-        }
-    }
-
-    /// <summary>
-    /// One command of the module in a fresh runspace after Import-Module, timed alone: the session's first query. Its
-    /// objects are dropped as PowerShell hands them out, as the bare statements drop their rows and as a pipeline into
-    /// Export-Csv or Where-Object lets them go; with <paramref name="keepOutput"/> it runs as <c>$null = command</c>
-    /// does, which makes PowerShell collect every object before it drops them all (10,839 bounces held to the end: more
-    /// of the heap survives each collection).
-    /// </summary>
-    public static void Cmdlet(string manifest, string command, bool keepOutput = false)
-    {
-        using PowerShell shell = ShellWithModule(manifest);
-        using Runspace runspace = shell.Runspace;
-        shell.AddScript(keepOutput ? $"$null = {command}" : command);
-        var watch = Stopwatch.StartNew();
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        if (keepOutput)
-        {
-            shell.Invoke();
-        }
-        else
-        {
-            shell.Invoke<PSObject>(null, new DroppedOutput());
-        }
-
-        ReportWork(watch, cpu);
-        ThrowOnErrors(shell, command);
-    }
-
-    /// <summary>A PowerShell in a fresh runspace of its own, the module imported.</summary>
-    public static PowerShell ShellWithModule(string manifest)
-    {
-        Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        runspace.Open();
-        PowerShell shell = PowerShell.Create(runspace);
-        shell.AddScript($"Import-Module {BenchRun.PowerShellQuoted(manifest)}").Invoke();
-        ThrowOnErrors(shell, "Import-Module");
-        shell.Commands.Clear();
-        return shell;
-    }
-
-    public static void ThrowOnErrors(PowerShell shell, string command)
-    {
-        if (shell.HadErrors)
-        {
-            throw new InvalidOperationException($"'{command}' failed: " + string.Join("; ", shell.Streams.Error));
         }
     }
 
@@ -159,31 +110,10 @@ internal static class Steps
             rows++;
         }
 
-        ReportWork(watch, cpu);
+        Work.Report(watch, cpu);
         if (rows == 0)
         {
             throw new InvalidOperationException("The bare query read nothing.");
-        }
-    }
-
-    /// <summary>
-    /// Tells the orchestrator how long the measured work took inside this process, in wall time and in CPU time of all
-    /// its threads: on a shared machine the wall time is mostly waiting for a core, the CPU time is the work.
-    /// </summary>
-    public static void ReportWork(Stopwatch watch, TimeSpan cpuBefore) =>
-        ReportWork(watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
-
-    public static void ReportWork(TimeSpan wall, TimeSpan cpu)
-    {
-        Console.WriteLine(FormattableString.Invariant($"work-seconds={wall.TotalSeconds:F3}"));
-        Console.WriteLine(FormattableString.Invariant($"work-cpu-seconds={cpu.TotalSeconds:F3}"));
-    }
-
-    /// <summary>A command's output that keeps nothing: each object is let go as soon as PowerShell adds it.</summary>
-    private sealed class DroppedOutput : System.Collections.ObjectModel.Collection<PSObject>
-    {
-        protected override void InsertItem(int index, PSObject item)
-        {
         }
     }
 }
