@@ -84,6 +84,34 @@ function Invoke-FreshPwsh {
     }
 }
 
+# What a .NET assembly image is: its module version id (the same for an assembly and the ReadyToRun image compiled from
+# it), whether it carries ReadyToRun code, and for which platform (the PE machine field, which ReadyToRun images for
+# Linux and macOS mark by OS); from a stream that is read, not kept.
+function Get-AssemblyImageInfo {
+    param([Parameter(Mandatory)] [IO.Stream] $Stream)
+    $copy = [IO.MemoryStream]::new()
+    $Stream.CopyTo($copy)
+    $copy.Position = 0
+    $pe = [Reflection.PortableExecutable.PEReader]::new($copy)
+    try {
+        $metadata = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+        $machine = [int]$pe.PEHeaders.CoffHeader.Machine
+        $platforms = @{ 0x8664 = 'win-x64'; 0xAA64 = 'win-arm64'; 0xFD1D = 'linux-x64'; 0xD11D = 'linux-arm64'; 0xC020 = 'osx-x64'; 0xEC20 = 'osx-arm64' }
+        [pscustomobject]@{
+            Mvid         = $metadata.GetGuid($metadata.GetModuleDefinition().Mvid)
+            ReadyToRun   = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+            Platform     = $platforms[$machine]
+        }
+    }
+    finally { $pe.Dispose() }
+}
+
+function Get-AssemblyImageInfoOfFile {
+    param([Parameter(Mandatory)] [string] $LiteralPath)
+    $stream = [IO.File]::OpenRead($LiteralPath)
+    try { Get-AssemblyImageInfo -Stream $stream } finally { $stream.Dispose() }
+}
+
 function Get-FreeTcpPort {
     $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
     $listener.Start()
