@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 
@@ -7,14 +6,14 @@ namespace SesAnalytics.Engine.Query;
 /// <summary>
 /// A statement's rows in DuckDB's streaming mode, read chunk by chunk through DuckDB's C API, as DuckDB.NET's reader
 /// reads them, for the one statement whose rows are many and whose text columns repeat: each text column keeps the
-/// string of its last value, and a value with the same bytes is that string again instead of a new one (a bounce's
-/// type, action, status, tags and account take a handful of values over thousands of rows). Text and 32-bit integer
-/// columns only; the statement's values are bound as text.
+/// strings of its recent values (<see cref="RecentText"/>), and a value with the same bytes is that string again instead
+/// of a new one (a bounce's type, action, status, diagnostic code, tags and account take a handful of values over
+/// thousands of rows). Text and 32-bit integer columns only; the statement's values are bound as text.
 /// </summary>
 internal sealed unsafe class ChunkReader : IDisposable
 {
     private readonly DuckDBPreparedStatement _statement;
-    private readonly TextColumn[] _text;
+    private readonly RecentText[] _text;
     private readonly DuckDBType[] _types;
 
     // The current chunk's vectors, each column's values and validity mask (null: no NULL in it), looked up once a chunk.
@@ -31,14 +30,14 @@ internal sealed unsafe class ChunkReader : IDisposable
         _statement = statement;
         _result = result;
         _executed = true;
-        _text = new TextColumn[columns];
+        _text = new RecentText[columns];
         _types = new DuckDBType[columns];
         _data = new nint[columns];
         _validity = new nint[columns];
         for (int i = 0; i < columns; i++)
         {
             _types[i] = NativeMethods.Query.DuckDBColumnType(ref _result, i);
-            _text[i] = new TextColumn();
+            _text[i] = new RecentText();
         }
     }
 
@@ -173,32 +172,6 @@ internal sealed unsafe class ChunkReader : IDisposable
             throw new InvalidOperationException(_chunk is null
                 ? "No current row: call Read first."
                 : $"Column {column} is {_types[column]}, not {type}.");
-        }
-    }
-
-    /// <summary>A text column's last value, as bytes and as the string made of them.</summary>
-    private sealed class TextColumn
-    {
-        private byte[] _bytes = new byte[64];
-        private int _length = -1;
-        private string _text = string.Empty;
-
-        public string Of(ReadOnlySpan<byte> value)
-        {
-            if (value.Length == _length && value.SequenceEqual(_bytes.AsSpan(0, _length)))
-            {
-                return _text;
-            }
-
-            if (value.Length > _bytes.Length)
-            {
-                _bytes = new byte[Math.Max(value.Length, _bytes.Length * 2)];
-            }
-
-            value.CopyTo(_bytes);
-            _length = value.Length;
-            _text = Encoding.UTF8.GetString(value);
-            return _text;
         }
     }
 }
