@@ -44,7 +44,14 @@ public sealed class GetSesBounceCommand : EventQueryCmdlet
             return;
         }
 
-        foreach (BounceRecord record in LocalStoreQueries.Bounces(StorePath, query, Sink, cancellationToken))
+        EmitEach(LocalStoreQueries.Bounces(StorePath, query, Sink, cancellationToken));
+    }
+
+    // The loop of a row in a method of its own, not in the state machine of AskAsync: a session's first query then
+    // compiles a small loop on the fly instead of the whole state machine (cloud path included) once it runs long.
+    private void EmitEach(IEnumerable<BounceRecord> records)
+    {
+        foreach (BounceRecord record in records)
         {
             Emit(record);
         }
