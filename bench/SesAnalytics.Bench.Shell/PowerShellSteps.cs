@@ -21,6 +21,7 @@ internal static class PowerShellSteps
         shell.AddScript(keepOutput ? $"$null = {command}" : command);
         var watch = Stopwatch.StartNew();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        RuntimeCounters counters = RuntimeCounters.Take();
         if (keepOutput)
         {
             shell.Invoke();
@@ -31,6 +32,7 @@ internal static class PowerShellSteps
         }
 
         Work.Report(watch, cpu);
+        Work.ReportCounters(counters);
         ThrowOnErrors(shell, command);
     }
 

@@ -94,6 +94,7 @@ internal static class Steps
     {
         var watch = Stopwatch.StartNew();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        RuntimeCounters counters = RuntimeCounters.Take();
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using DuckDBCommand command = connection.CreateCommand();
@@ -111,6 +112,7 @@ internal static class Steps
         }
 
         Work.Report(watch, cpu);
+        Work.ReportCounters(counters);
         if (rows == 0)
         {
             throw new InvalidOperationException("The bare query read nothing.");
