@@ -52,7 +52,7 @@ Describe 'Assemblies compiled ahead of time (ReadyToRun)' {
         $dependencies = Join-Path (Split-Path $manifest) 'Dependencies'
         $runtime = "net$([Environment]::Version.Major).0"
         $platform = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-        $images = Join-Path $dependencies "ReadyToRun/$runtime/$platform"
+        $images = [IO.Path]::GetFullPath((Join-Path $dependencies "ReadyToRun/$runtime/$platform"))
         $reason = if (-not (Test-Path -LiteralPath $images)) {
             "the build made no ReadyToRun images for $runtime on $platform (it makes them for .NET 10 on linux-x64, linux-arm64, osx-x64, osx-arm64 and win-x64)"
         }
@@ -80,7 +80,7 @@ Import-Module '{0}'
             $run.Output | Should -Match ([regex]::Escape("loaded:$name=$(Join-Path $images "$name.dll")"))
         }
         $others = @([regex]::Matches($run.Output, '(?m)^loaded:([^=]+)=(.*)$') | Where-Object { $_.Groups[1].Value -notin 'SesAnalytics.Engine', 'DuckDB.NET.Data', 'DuckDB.NET.Bindings' })
-        foreach ($other in $others) { Split-Path $other.Groups[2].Value | Should -Be $dependencies }
+        foreach ($other in $others) { Split-Path $other.Groups[2].Value | Should -Be ([IO.Path]::GetFullPath($dependencies)) }
     }
 
     It 'stages each image as ReadyToRun code for its folder''s platform, the same assembly as its portable twin' {
@@ -116,7 +116,7 @@ Import-Module '{0}'
             $run.Output | Should -Match 'bounces:[1-9]'
             foreach ($name in 'SesAnalytics.Engine', 'DuckDB.NET.Data', 'DuckDB.NET.Bindings') {
                 $folder = $name -in $Portable ? 'Dependencies' : "Dependencies/ReadyToRun/net10.0/$platform"
-                $run.Output | Should -Match ([regex]::Escape("loaded:$name=$(Join-Path $copy "$folder/$name.dll")"))
+                $run.Output | Should -Match ([regex]::Escape("loaded:$name=$([IO.Path]::GetFullPath((Join-Path $copy "$folder/$name.dll")))"))
             }
         }
         finally { Remove-TestFolder $work }
