@@ -13,18 +13,17 @@ namespace SesAnalytics.Loader;
 internal static class ReadyToRunImages
 {
     /// <summary>The folder of images for this process's runtime and platform, or null when the build made none for them.</summary>
-    public static string? FolderFor(string dependencyDirectory) =>
-        FolderFor(dependencyDirectory, Environment.Version.Major, RuntimeInformation.RuntimeIdentifier);
-
-    public static string? FolderFor(string dependencyDirectory, int runtimeMajorVersion, string runtimeIdentifier)
+    public static string? FolderFor(string dependencyDirectory)
     {
+        string runtimeIdentifier = RuntimeInformation.RuntimeIdentifier;
+
         // A runtime identifier is one path segment (linux-x64, osx-arm64, win-x64); anything else names no folder of ours.
         if (runtimeIdentifier.Length == 0 || runtimeIdentifier.IndexOfAny(['/', '\\', '.']) >= 0 || runtimeIdentifier.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
             return null;
         }
 
-        string folder = Path.Combine(dependencyDirectory, "ReadyToRun", $"net{runtimeMajorVersion}.0", runtimeIdentifier);
+        string folder = Path.Combine(dependencyDirectory, "ReadyToRun", $"net{Environment.Version.Major}.0", runtimeIdentifier);
         return Directory.Exists(folder) ? folder : null;
     }
 
